@@ -1,0 +1,7 @@
+//! stancemap: news articles -> a map of actors, their stances toward each
+//! other, and the sentences that state them.
+//!
+//! Data flows one way: `load` -> `extract` -> `model::merge_maps` -> `layout`
+//! -> `render` / `export` (and the window in `app`).
+
+pub mod model;

@@ -1,0 +1,147 @@
+//! Merging maps: many articles, one graph.
+
+use super::{Article, RelationMap};
+use std::collections::HashMap;
+
+/// Merge maps into one. Articles are renumbered `a1, a2, ...` in input order
+/// (an article whose title and text are already present is not added twice),
+/// entities are unified by id (aliases and mentions pooled), and relations by
+/// their key (evidence pooled), so every sentence keeps its article.
+pub fn merge_maps(maps: impl IntoIterator<Item = RelationMap>) -> RelationMap {
+    let mut out = RelationMap::default();
+    for map in maps {
+        let renamed = absorb_articles(&mut out.articles, map.articles);
+        for mut entity in map.entities {
+            for mention in &mut entity.mentions {
+                rename(&renamed, &mut mention.article);
+            }
+            match out.entities.iter_mut().find(|e| e.id == entity.id) {
+                Some(existing) => {
+                    existing.aliases.extend(entity.aliases);
+                    existing.mentions.extend(entity.mentions);
+                }
+                None => out.entities.push(entity),
+            }
+        }
+        for mut relation in map.relations {
+            for evidence in &mut relation.evidence {
+                rename(&renamed, &mut evidence.article);
+            }
+            match out
+                .relations
+                .iter_mut()
+                .find(|r| r.key() == relation.key())
+            {
+                Some(existing) => existing.evidence.extend(relation.evidence),
+                None => out.relations.push(relation),
+            }
+        }
+    }
+    out.normalise();
+    out
+}
+
+/// Add `incoming` articles to `articles`, returning old id -> new id.
+fn absorb_articles(
+    articles: &mut Vec<Article>,
+    incoming: Vec<Article>,
+) -> HashMap<String, String> {
+    let mut renamed = HashMap::new();
+    for mut article in incoming {
+        let old_id = std::mem::take(&mut article.id);
+        let same = articles
+            .iter()
+            .find(|a| a.text == article.text && a.title == article.title);
+        let new_id = match same {
+            Some(existing) => existing.id.clone(),
+            None => {
+                article.id = format!("a{}", articles.len() + 1);
+                let id = article.id.clone();
+                articles.push(article);
+                id
+            }
+        };
+        renamed.insert(old_id, new_id);
+    }
+    renamed
+}
+
+fn rename(renamed: &HashMap<String, String>, article: &mut String) {
+    if let Some(new_id) = renamed.get(article.as_str()) {
+        article.clone_from(new_id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, EntityKind, Evidence, Mention, Relation, Stance};
+
+    fn one_article_map(text: &str, actor: &str) -> RelationMap {
+        RelationMap {
+            articles: vec![Article {
+                id: "a1".into(),
+                title: text.into(),
+                source: None,
+                text: text.into(),
+                sentences: vec![[0, text.len()]],
+            }],
+            entities: vec![Entity {
+                id: actor.into(),
+                name: actor.into(),
+                kind: EntityKind::Country,
+                aliases: vec![actor.to_uppercase()],
+                mentions: vec![Mention {
+                    article: "a1".into(),
+                    start: 0,
+                    end: 1,
+                }],
+            }],
+            relations: vec![Relation {
+                source: actor.into(),
+                target: "other".into(),
+                stance: Stance::Oppose,
+                alleged_by: None,
+                negated: false,
+                evidence: vec![Evidence {
+                    article: "a1".into(),
+                    sentence: 0,
+                    cue: "x".into(),
+                    text: text.into(),
+                    modality: None,
+                }],
+            }],
+            ..RelationMap::default()
+        }
+    }
+
+    #[test]
+    fn merging_renumbers_articles_and_pools_evidence() {
+        let merged = merge_maps([
+            one_article_map("first", "russia"),
+            one_article_map("second", "russia"),
+        ]);
+        assert_eq!(merged.articles.len(), 2);
+        assert_eq!(merged.articles[1].id, "a2");
+        assert_eq!(merged.entities.len(), 1);
+        assert_eq!(merged.entities[0].mentions.len(), 2);
+        assert_eq!(merged.relations.len(), 1);
+        let articles: Vec<_> = merged.relations[0]
+            .evidence
+            .iter()
+            .map(|e| e.article.as_str())
+            .collect();
+        assert_eq!(articles, ["a1", "a2"]);
+    }
+
+    #[test]
+    fn the_same_article_twice_is_kept_once() {
+        let merged = merge_maps([
+            one_article_map("same", "russia"),
+            one_article_map("same", "russia"),
+        ]);
+        assert_eq!(merged.articles.len(), 1);
+        assert_eq!(merged.entities[0].mentions.len(), 1);
+        assert_eq!(merged.relations[0].evidence.len(), 1);
+    }
+}

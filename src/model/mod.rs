@@ -1,0 +1,283 @@
+//! The map document (`stancemap/1`): the plain serde types every stage shares.
+//!
+//! This module sits at the bottom of the pipeline: it imports nothing from the
+//! rest of the crate, so loaders, the extractor, exporters and the window all
+//! speak the same types.
+
+mod id;
+mod merge;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub use id::slug;
+pub use merge::merge_maps;
+
+/// The schema tag written into, and required from, every map file.
+pub const SCHEMA: &str = "stancemap/1";
+
+/// A map of many articles: the actors, the relations between them, and the
+/// sentences that state each relation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelationMap {
+    pub schema: String,
+    #[serde(default)]
+    pub articles: Vec<Article>,
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+}
+
+impl Default for RelationMap {
+    fn default() -> Self {
+        Self {
+            schema: SCHEMA.to_string(),
+            articles: Vec::new(),
+            entities: Vec::new(),
+            relations: Vec::new(),
+        }
+    }
+}
+
+/// One article: its plain text and the byte spans of its sentences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub source: Option<String>,
+    pub text: String,
+    /// `[start, end)` byte offsets into `text`, in order, not overlapping.
+    #[serde(default)]
+    pub sentences: Vec<[usize; 2]>,
+}
+
+impl Article {
+    /// The text of sentence `index`, or `None` when the index or its span is
+    /// not valid for this text (maps can come from anywhere).
+    pub fn sentence_text(&self, index: usize) -> Option<&str> {
+        let [start, end] = *self.sentences.get(index)?;
+        self.text.get(start..end)
+    }
+
+    /// The index of the sentence that contains byte offset `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        self.sentences
+            .iter()
+            .position(|&[start, end]| start <= at && at < end)
+    }
+}
+
+/// What sort of actor an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Country,
+    Government,
+    Person,
+    ArmedGroup,
+    Organisation,
+    Media,
+    Other,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 7] = [
+        EntityKind::Country,
+        EntityKind::Government,
+        EntityKind::Person,
+        EntityKind::ArmedGroup,
+        EntityKind::Organisation,
+        EntityKind::Media,
+        EntityKind::Other,
+    ];
+
+    /// The name used in files (`armed_group`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Country => "country",
+            EntityKind::Government => "government",
+            EntityKind::Person => "person",
+            EntityKind::ArmedGroup => "armed_group",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Media => "media",
+            EntityKind::Other => "other",
+        }
+    }
+
+    /// A label for people ("armed group").
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::ArmedGroup => "armed group",
+            other => other.as_str(),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One place in an article where an entity is named or referred to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Mention {
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An actor: a state, government, person, armed group, organisation or outlet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub mentions: Vec<Mention>,
+}
+
+/// The six stances, from friendliest to most hostile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Support,
+    Cooperate,
+    Neutral,
+    Oppose,
+    Accuse,
+    Attack,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 6] = [
+        Stance::Support,
+        Stance::Cooperate,
+        Stance::Neutral,
+        Stance::Oppose,
+        Stance::Accuse,
+        Stance::Attack,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Support => "support",
+            Stance::Cooperate => "cooperate",
+            Stance::Neutral => "neutral",
+            Stance::Oppose => "oppose",
+            Stance::Accuse => "accuse",
+            Stance::Attack => "attack",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for Stance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How firmly the sentence states the relation, when it is not a plain fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Announced or threatened, not done ("vowed to strike", "will strike").
+    Threat,
+    /// Possible or reported with doubt ("may", "could", "reportedly").
+    Hedged,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Threat => "threat",
+            Modality::Hedged => "hedged",
+        }
+    }
+}
+
+/// A sentence that states a relation, with the cue that carries the stance.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Evidence {
+    pub article: String,
+    pub sentence: usize,
+    pub cue: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<Modality>,
+}
+
+/// One (source, target, stance) triple with every sentence that states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    pub source: String,
+    pub target: String,
+    pub stance: Stance,
+    #[serde(default)]
+    pub alleged_by: Option<String>,
+    #[serde(default)]
+    pub negated: bool,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+impl Relation {
+    /// The identity of a relation: two relations with the same key are one.
+    pub fn key(&self) -> (&str, &str, Stance, Option<&str>, bool) {
+        (
+            &self.source,
+            &self.target,
+            self.stance,
+            self.alleged_by.as_deref(),
+            self.negated,
+        )
+    }
+}
+
+impl RelationMap {
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// Put entities, aliases, mentions, relations and evidence in their
+    /// canonical order, so that equal maps serialise to equal bytes.
+    pub fn normalise(&mut self) {
+        for entity in &mut self.entities {
+            entity.aliases.sort();
+            entity.aliases.dedup();
+            entity.mentions.sort();
+            entity.mentions.dedup();
+        }
+        self.entities.sort_by(|a, b| a.id.cmp(&b.id));
+        self.entities.dedup_by(|b, a| a.id == b.id);
+        for relation in &mut self.relations {
+            relation.evidence.sort();
+            relation.evidence.dedup();
+        }
+        self.relations
+            .sort_by(|a, b| a.key().cmp(&b.key()));
+    }
+
+    /// Serialise as pretty JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        let mut out = serde_json::to_string_pretty(self).expect("a map always serialises");
+        out.push('\n');
+        out
+    }
+}
