@@ -4,4 +4,6 @@
 //! Data flows one way: `load` -> `extract` -> `model::merge_maps` -> `layout`
 //! -> `render` / `export` (and the window in `app`).
 
+pub mod load;
 pub mod model;
+pub mod text;

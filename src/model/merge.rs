@@ -27,11 +27,7 @@ pub fn merge_maps(maps: impl IntoIterator<Item = RelationMap>) -> RelationMap {
             for evidence in &mut relation.evidence {
                 rename(&renamed, &mut evidence.article);
             }
-            match out
-                .relations
-                .iter_mut()
-                .find(|r| r.key() == relation.key())
-            {
+            match out.relations.iter_mut().find(|r| r.key() == relation.key()) {
                 Some(existing) => existing.evidence.extend(relation.evidence),
                 None => out.relations.push(relation),
             }
@@ -42,10 +38,7 @@ pub fn merge_maps(maps: impl IntoIterator<Item = RelationMap>) -> RelationMap {
 }
 
 /// Add `incoming` articles to `articles`, returning old id -> new id.
-fn absorb_articles(
-    articles: &mut Vec<Article>,
-    incoming: Vec<Article>,
-) -> HashMap<String, String> {
+fn absorb_articles(articles: &mut Vec<Article>, incoming: Vec<Article>) -> HashMap<String, String> {
     let mut renamed = HashMap::new();
     for mut article in incoming {
         let old_id = std::mem::take(&mut article.id);

@@ -270,8 +270,7 @@ impl RelationMap {
             relation.evidence.sort();
             relation.evidence.dedup();
         }
-        self.relations
-            .sort_by(|a, b| a.key().cmp(&b.key()));
+        self.relations.sort_by(|a, b| a.key().cmp(&b.key()));
     }
 
     /// Serialise as pretty JSON with a final newline.

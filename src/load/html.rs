@@ -1,0 +1,251 @@
+//! HTML -> plain text with html5ever's spec tokenizer: the title, headings
+//! and paragraph text; scripts, styles, navigation, footers and captions are
+//! dropped. Parsed as text only: nothing is fetched, nothing is run.
+//!
+//! The tokenizer is used without html5ever's tree builder on purpose: tree
+//! building is quadratic on deeply nested markup (100,000 nested `div`s take
+//! tens of seconds), and reading prose needs no tree, only which elements we
+//! are inside. This pass is linear in the input.
+
+use super::{Document, title_from_first_line};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, CharacterTokens, EndTag, StartTag, TagToken, Token, TokenSink, TokenSinkResult,
+    Tokenizer, TokenizerOpts,
+};
+use std::cell::RefCell;
+
+/// Elements whose whole subtree is page chrome or not prose.
+const SKIPPED: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "aside",
+    "figure",
+    "figcaption",
+    "form",
+    "button",
+    "select",
+    "svg",
+    "iframe",
+    "object",
+    "menu",
+    "canvas",
+    "video",
+    "audio",
+    "picture",
+    "textarea",
+];
+
+/// Elements that end a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "blockquote",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "pre",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "body",
+    "title",
+    "head",
+];
+
+/// Elements with no end tag: they never open a skipped region.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+#[derive(Default)]
+struct Collector {
+    paragraphs: Vec<String>,
+    current: String,
+    head_title: String,
+    in_title: bool,
+    skip_depth: usize,
+    h1: Option<String>,
+    in_h1: bool,
+}
+
+impl Collector {
+    fn flush(&mut self) {
+        let paragraph = self
+            .current
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !paragraph.is_empty() {
+            self.paragraphs.push(paragraph);
+        }
+        self.current.clear();
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.in_title {
+            self.head_title.push_str(text);
+        } else if self.skip_depth == 0 {
+            self.current.push_str(text);
+            if self.in_h1 {
+                self.h1.get_or_insert_with(String::new).push_str(text);
+            }
+        }
+    }
+}
+
+struct Sink(RefCell<Collector>);
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut c = self.0.borrow_mut();
+        match token {
+            CharacterTokens(text) => c.text(&text),
+            TagToken(tag) => {
+                let name: &str = &tag.name;
+                let opens = tag.kind == StartTag && !tag.self_closing && !VOID.contains(&name);
+                if SKIPPED.contains(&name) {
+                    if opens {
+                        c.skip_depth += 1;
+                    } else if tag.kind == EndTag {
+                        c.skip_depth = c.skip_depth.saturating_sub(1);
+                    }
+                } else if name == "title" {
+                    c.in_title = tag.kind == StartTag && !tag.self_closing;
+                } else if BLOCKS.contains(&name) && c.skip_depth == 0 {
+                    c.flush();
+                    if name == "h1" && c.h1.is_none() && opens {
+                        c.in_h1 = true;
+                    } else if name == "h1" {
+                        c.in_h1 = false;
+                    }
+                }
+                if tag.kind == StartTag && !tag.self_closing {
+                    return match name {
+                        "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+                        "style" | "noscript" | "iframe" | "xmp" => {
+                            TokenSinkResult::RawData(RawKind::Rawtext)
+                        }
+                        "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+                        "plaintext" => TokenSinkResult::Plaintext,
+                        _ => TokenSinkResult::Continue,
+                    };
+                }
+            }
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+pub(super) fn to_document(source: &str, fallback_title: &str) -> Document {
+    let tokenizer = Tokenizer::new(Sink(RefCell::default()), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(source));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let mut c = tokenizer.sink.0.take();
+    c.flush();
+
+    let head_title = c
+        .head_title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let h1 =
+        c.h1.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+    let title = h1
+        .filter(|t| !t.is_empty())
+        .or_else(|| (!head_title.is_empty()).then_some(head_title));
+    let mut paragraphs = c.paragraphs;
+    if let Some(title) = &title {
+        if paragraphs.first() != Some(title) {
+            paragraphs.insert(0, title.clone());
+        }
+    }
+    let text = paragraphs.join("\n\n");
+    let title = title.unwrap_or_else(|| title_from_first_line(&text, fallback_title));
+    Document { title, text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_headings_and_paragraphs_drops_chrome() {
+        let page = r#"<!doctype html><html><head><title>Site | Story</title>
+            <style>p { color: red }</style><script>if (a < b) { x("<p>no</p>") }</script></head>
+            <body><nav><a href="/">Home</a></nav>
+            <article><h1>Russia backs the Taliban</h1>
+            <p>Moscow <b>defended</b> the Taliban.</p>
+            <figure><img src="x.png"><figcaption>A caption</figcaption></figure>
+            <h2>Pakistan objects</h2><p>Islamabad   accused
+            Kabul &amp; others.</p></article>
+            <footer>Comments (0)</footer></body></html>"#;
+        let doc = to_document(page, "fallback");
+        assert_eq!(doc.title, "Russia backs the Taliban");
+        assert_eq!(
+            doc.text,
+            "Russia backs the Taliban\n\nMoscow defended the Taliban.\n\nPakistan objects\n\nIslamabad accused Kabul & others."
+        );
+    }
+
+    #[test]
+    fn head_title_is_used_without_h1() {
+        let doc = to_document(
+            "<title>Talks resume</title><p>Iran and the US met.</p>",
+            "f",
+        );
+        assert_eq!(doc.title, "Talks resume");
+        assert_eq!(doc.text, "Talks resume\n\nIran and the US met.");
+    }
+
+    #[test]
+    fn scripts_only_gives_no_text() {
+        let doc = to_document(
+            "<html><script>var a = 1;</script><style>b{}</style></html>",
+            "f",
+        );
+        assert!(doc.text.is_empty());
+    }
+
+    #[test]
+    fn deep_nesting_and_long_lines_are_fine() {
+        let page = format!(
+            "{}deep{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        assert_eq!(to_document(&page, "f").text, "deep");
+        let line = "word ".repeat(200_000);
+        assert_eq!(
+            to_document(&format!("<p>{line}</p>"), "f").text.len(),
+            line.len() - 1
+        );
+    }
+}

@@ -1,0 +1,303 @@
+//! bytes -> Article (or a saved map): decoding, HTML, Markdown, plain text
+//! and stancemap JSON.
+//!
+//! Every failure is a [`LoadError`] whose message is one line naming the file
+//! and the problem; nothing here panics on any input.
+
+mod decode;
+mod html;
+mod json;
+mod markdown;
+mod plain;
+
+use crate::model::{Article, RelationMap};
+use crate::text::sentences;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+pub use json::parse_map;
+
+/// Inputs larger than this are refused rather than read into memory.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 50 * 1024 * 1024;
+
+/// What a file turned out to hold.
+#[derive(Debug, Clone)]
+pub enum Input {
+    Article(Article),
+    Map(RelationMap),
+}
+
+/// A loaded input and anything worth telling the user about it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub input: Input,
+    pub warnings: Vec<String>,
+}
+
+/// The file formats stancemap reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Json,
+}
+
+impl Format {
+    /// The format named by a file extension, if stancemap knows it.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// Guess from content, for standard input and unknown extensions.
+    fn sniff(text: &str) -> Format {
+        let head = text.trim_start();
+        if head.starts_with('{') {
+            Format::Json
+        } else if head.starts_with('<') && looks_like_html(head) {
+            Format::Html
+        } else {
+            Format::Text
+        }
+    }
+}
+
+fn looks_like_html(head: &str) -> bool {
+    let lower: String = head
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [
+        "<!doctype html",
+        "<html",
+        "<body",
+        "<p>",
+        "<p ",
+        "<div",
+        "<article",
+        "<h1",
+    ]
+    .iter()
+    .any(|tag| lower.contains(tag))
+}
+
+/// A file that could not be used, with a one-line reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub file: String,
+    pub reason: String,
+}
+
+impl LoadError {
+    pub fn new(file: impl Into<String>, reason: impl Into<String>) -> Self {
+        Self {
+            file: file.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.reason)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Options shared by every loader.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    pub max_input_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+/// Load a file, or standard input when `path` is `-`.
+pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    if name == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(options.max_input_bytes + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| LoadError::new("<stdin>", format!("cannot read: {e}")))?;
+        check_size("<stdin>", bytes.len() as u64, options)?;
+        return load_bytes("<stdin>", None, &bytes, None);
+    }
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::new(&name, io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err(LoadError::new(&name, "is a directory, not an article file"));
+    }
+    check_size(&name, meta.len(), options)?;
+    let bytes = std::fs::read(path).map_err(|e| LoadError::new(&name, io_reason(&e)))?;
+    load_bytes(&name, Some(path), &bytes, Format::from_path(path))
+}
+
+fn check_size(name: &str, len: u64, options: LoadOptions) -> Result<(), LoadError> {
+    if len > options.max_input_bytes {
+        let mb = options.max_input_bytes as f64 / (1024.0 * 1024.0);
+        return Err(LoadError::new(
+            name,
+            format!("larger than the {mb:.0} MB input limit (raise it with --max-input-mb)"),
+        ));
+    }
+    Ok(())
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+/// Load bytes that came from `name` (a path, or `<stdin>`). `format` comes
+/// from the file extension; without one the content decides.
+pub fn load_bytes(
+    name: &str,
+    path: Option<&Path>,
+    bytes: &[u8],
+    format: Option<Format>,
+) -> Result<Loaded, LoadError> {
+    let decoded = decode::decode(bytes).map_err(|reason| LoadError::new(name, reason))?;
+    let mut warnings: Vec<String> = decoded
+        .warning
+        .into_iter()
+        .map(|w| format!("{name}: {w}"))
+        .collect();
+    let text = decoded.text;
+    if text.trim().is_empty() {
+        return Err(LoadError::new(name, "empty file: there is no text to read"));
+    }
+    let format = format.unwrap_or_else(|| Format::sniff(&text));
+    let fallback_title = path
+        .and_then(|p| p.file_stem())
+        .and_then(|s| s.to_str())
+        .unwrap_or("untitled");
+    let document = match format {
+        Format::Json => {
+            let map = parse_map(&text).map_err(|reason| LoadError::new(name, reason))?;
+            return Ok(Loaded {
+                input: Input::Map(map),
+                warnings,
+            });
+        }
+        Format::Html => html::to_document(&text, fallback_title),
+        Format::Markdown => markdown::to_document(&text, fallback_title),
+        Format::Text => plain::to_document(&text, fallback_title),
+    };
+    if document.text.trim().is_empty() {
+        return Err(LoadError::new(
+            name,
+            "no readable text (only markup, scripts or styles)",
+        ));
+    }
+    if document.text.len() < text.len() / 50 && format == Format::Html {
+        warnings.push(format!(
+            "{name}: most of the page was markup; kept the article text"
+        ));
+    }
+    let spans = sentences::split(&document.text);
+    Ok(Loaded {
+        input: Input::Article(Article {
+            id: "a1".to_string(),
+            title: document.title,
+            source: path.map(|p| p.display().to_string()),
+            text: document.text,
+            sentences: spans,
+        }),
+        warnings,
+    })
+}
+
+/// Plain text and a title, before sentence splitting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Document {
+    title: String,
+    text: String,
+}
+
+/// Titles longer than this are a paragraph, not a headline.
+const MAX_TITLE_CHARS: usize = 160;
+
+/// The first line of `text` when it reads as a title, else `fallback`.
+fn title_from_first_line(text: &str, fallback: &str) -> String {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty());
+    match first {
+        Some(line) if line.chars().count() <= MAX_TITLE_CHARS => line.to_string(),
+        _ => fallback.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(name: &str, bytes: &[u8]) -> Article {
+        match load_bytes(
+            name,
+            Some(Path::new(name)),
+            bytes,
+            Format::from_path(Path::new(name)),
+        )
+        .unwrap()
+        .input
+        {
+            Input::Article(a) => a,
+            Input::Map(_) => panic!("expected an article"),
+        }
+    }
+
+    #[test]
+    fn plain_text_title_is_the_first_line() {
+        let a = article(
+            "x.txt",
+            b"Big News Today\n\nRussia met China. They talked.\n",
+        );
+        assert_eq!(a.title, "Big News Today");
+        assert_eq!(a.sentences.len(), 3);
+    }
+
+    #[test]
+    fn empty_and_whitespace_files_are_errors() {
+        let e = load_bytes("e.txt", None, b"", None).unwrap_err();
+        assert!(e.to_string().starts_with("e.txt: empty"));
+        assert!(load_bytes("w.txt", None, b" \n\t \r\n", None).is_err());
+    }
+
+    #[test]
+    fn content_decides_without_an_extension() {
+        assert_eq!(Format::sniff("  {\"schema\": 1}"), Format::Json);
+        assert_eq!(Format::sniff("<!DOCTYPE html><p>x</p>"), Format::Html);
+        assert_eq!(Format::sniff("<3 love letters"), Format::Text);
+    }
+
+    #[test]
+    fn a_directory_is_refused_with_its_name() {
+        let e = load_path(Path::new("src"), LoadOptions::default()).unwrap_err();
+        assert_eq!(e.to_string(), "src: is a directory, not an article file");
+    }
+
+    #[test]
+    fn oversized_input_is_refused() {
+        let e = check_size("big.txt", 60 * 1024 * 1024, LoadOptions::default()).unwrap_err();
+        assert!(e.reason.contains("50 MB"));
+    }
+}

@@ -1,0 +1,4 @@
+//! Text structure below the article: sentence spans and word tokens.
+
+pub mod sentences;
+pub mod tokens;
