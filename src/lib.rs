@@ -4,6 +4,11 @@
 //! Data flows one way: `load` -> `extract` -> `model::merge_maps` -> `layout`
 //! -> `render` / `export` (and the window in `app`).
 
+pub mod atomic_write;
+pub mod cli;
+pub mod eval;
+pub mod extract;
 pub mod load;
 pub mod model;
+pub mod pipeline;
 pub mod text;

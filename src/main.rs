@@ -1,1 +1,19 @@
-fn main() {}
+use clap::Parser;
+use stancemap::cli::{self, Cli};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let options = cli.load_options();
+    let result = match &cli.command {
+        Some(command) => cli::run(command, options),
+        None => stancemap::cli::open_app(&cli.files, options),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(cli::Failure(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+    }
+}

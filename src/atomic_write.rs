@@ -1,0 +1,54 @@
+//! Writing files so that nothing is ever half-written: the bytes go to a
+//! temporary file in the target's directory, which is renamed over the
+//! target only once complete.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Write `bytes` to `path` atomically. On error the target is untouched
+/// and the message names the file and the reason.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let name = path.display();
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if path.is_dir() {
+        return Err(format!("{name}: is a directory"));
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".stancemap-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("{name}: cannot write here: {e}"))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| format!("{name}: cannot write: {e}"))?;
+    tmp.persist(path)
+        .map_err(|e| format!("{name}: cannot replace the file: {}", e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_whole_files_and_leaves_no_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.json");
+        write(&path, b"first").unwrap();
+        write(&path, b"second").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_unwritable_target_is_an_error_naming_it() {
+        let err = write(Path::new("/nonexistent-dir/x.json"), b"x").unwrap_err();
+        assert!(
+            err.starts_with("/nonexistent-dir/x.json: cannot write here"),
+            "{err}"
+        );
+    }
+}

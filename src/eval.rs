@@ -1,0 +1,323 @@
+//! Scoring the extractor against hand-made gold maps.
+//!
+//! A gold map lists entities (name, aliases, and for people who speak for
+//! an actor, `resolve_to`) and relations by entity name. Extracted entities
+//! are matched to gold entities by shared names and aliases; relations are
+//! then compared as directed (source, target, stance) triples and as
+//! unordered pairs.
+
+use crate::model::RelationMap;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldEntity {
+    pub name: String,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub resolve_to: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldRelation {
+    pub source: String,
+    pub target: String,
+    pub stance: String,
+    #[serde(default)]
+    pub alleged_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldMap {
+    #[serde(default)]
+    pub entities: Vec<GoldEntity>,
+    #[serde(default)]
+    pub relations: Vec<GoldRelation>,
+}
+
+impl GoldMap {
+    pub fn parse(text: &str) -> Result<GoldMap, String> {
+        serde_json::from_str(text).map_err(|e| format!("not a gold map: {e}"))
+    }
+}
+
+/// True positives, false positives, false negatives.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    pub fn add(&mut self, other: Counts) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+    }
+
+    fn of<T: Ord>(predicted: &BTreeSet<T>, gold: &BTreeSet<T>) -> Counts {
+        let tp = predicted.intersection(gold).count();
+        Counts {
+            tp,
+            fp: predicted.len() - tp,
+            fn_: gold.len() - tp,
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+/// The score of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub actors: Counts,
+    pub pairs: Counts,
+    pub directed: Counts,
+    pub missed: Vec<String>,
+    pub spurious: Vec<String>,
+}
+
+/// Lower case, ASCII apostrophes, no leading "the", single spaces.
+fn key(s: &str) -> String {
+    let lower = s.replace(['’', '‘'], "'").to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words = match words.first() {
+        Some(&"the") if words.len() > 1 => &words[1..],
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
+/// Score an extracted map against a gold map.
+pub fn score(map: &RelationMap, gold: &GoldMap) -> Report {
+    // Gold names a relation may use -> the canonical gold actor.
+    let canonical = |name: &str| -> String {
+        let mut current = name.to_string();
+        for _ in 0..4 {
+            match gold
+                .entities
+                .iter()
+                .find(|e| e.name == current)
+                .and_then(|e| e.resolve_to.clone())
+            {
+                Some(next) => current = next,
+                None => break,
+            }
+        }
+        current
+    };
+    let mut gold_keys: Vec<(String, BTreeSet<String>)> = Vec::new();
+    for e in &gold.entities {
+        let keys: BTreeSet<String> = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .map(|s| key(s))
+            .collect();
+        gold_keys.push((canonical(&e.name), keys));
+    }
+    // Each extracted entity -> the gold actor sharing most names with it.
+    let mut mapped: BTreeMap<&str, String> = BTreeMap::new();
+    for e in &map.entities {
+        let ours: BTreeSet<String> = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .map(|s| key(s))
+            .collect();
+        let best = gold_keys
+            .iter()
+            .map(|(name, keys)| (keys.intersection(&ours).count(), name))
+            .filter(|(n, _)| *n > 0)
+            .max_by_key(|(n, _)| *n);
+        let name = best.map_or_else(|| format!("{} (not in gold)", e.name), |(_, n)| n.clone());
+        mapped.insert(e.id.as_str(), name);
+    }
+    let name_of = |id: &str| mapped.get(id).cloned().unwrap_or_else(|| id.to_string());
+
+    let gold_actors: BTreeSet<String> = gold
+        .entities
+        .iter()
+        .filter(|e| e.resolve_to.is_none())
+        .map(|e| e.name.clone())
+        .collect();
+    let found_actors: BTreeSet<String> = mapped.values().cloned().collect();
+
+    let gold_directed: BTreeSet<(String, String, String)> = gold
+        .relations
+        .iter()
+        .map(|r| (canonical(&r.source), canonical(&r.target), r.stance.clone()))
+        .filter(|(s, t, _)| s != t)
+        .collect();
+    let ours_directed: BTreeSet<(String, String, String)> = map
+        .relations
+        .iter()
+        .map(|r| (name_of(&r.source), name_of(&r.target), r.stance.to_string()))
+        .filter(|(s, t, _)| s != t)
+        .collect();
+    let pair = |(s, t, _): &(String, String, String)| {
+        if s < t {
+            (s.clone(), t.clone())
+        } else {
+            (t.clone(), s.clone())
+        }
+    };
+    let gold_pairs: BTreeSet<(String, String)> = gold_directed.iter().map(pair).collect();
+    let ours_pairs: BTreeSet<(String, String)> = ours_directed.iter().map(pair).collect();
+    let show = |(s, t, st): &(String, String, String)| format!("{s} -> {t} {st}");
+    Report {
+        actors: Counts::of(
+            &found_actors.intersection(&gold_actors).cloned().collect(),
+            &gold_actors,
+        ),
+        pairs: Counts::of(&ours_pairs, &gold_pairs),
+        directed: Counts::of(&ours_directed, &gold_directed),
+        missed: gold_directed.difference(&ours_directed).map(show).collect(),
+        spurious: ours_directed.difference(&gold_directed).map(show).collect(),
+    }
+}
+
+fn line(label: &str, c: &Counts) -> String {
+    format!(
+        "{label:<22} P {:.2}  R {:.2}  F1 {:.2}  (tp {} fp {} fn {})",
+        c.precision(),
+        c.recall(),
+        c.f1(),
+        c.tp,
+        c.fp,
+        c.fn_
+    )
+}
+
+impl Report {
+    /// The human-readable report of one article.
+    pub fn render(&self, name: &str) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{name}");
+        let _ = writeln!(
+            out,
+            "  actors found: {}/{}",
+            self.actors.tp,
+            self.actors.tp + self.actors.fn_
+        );
+        let _ = writeln!(out, "  {}", line("pairs (unordered)", &self.pairs));
+        let _ = writeln!(out, "  {}", line("directed + stance", &self.directed));
+        for m in &self.missed {
+            let _ = writeln!(out, "    missed:   {m}");
+        }
+        for s in &self.spurious {
+            let _ = writeln!(out, "    spurious: {s}");
+        }
+        out
+    }
+}
+
+/// The micro total over many reports.
+pub fn render_total(reports: &[Report]) -> String {
+    let mut pairs = Counts::default();
+    let mut directed = Counts::default();
+    for r in reports {
+        pairs.add(r.pairs);
+        directed.add(r.directed);
+    }
+    format!(
+        "micro total over {} articles\n  {}\n  {}\n",
+        reports.len(),
+        line("pairs (unordered)", &pairs),
+        line("directed + stance", &directed)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, EntityKind, Relation, Stance};
+
+    fn entity(id: &str, name: &str, aliases: &[&str]) -> Entity {
+        Entity {
+            id: id.into(),
+            name: name.into(),
+            kind: EntityKind::Country,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: vec![],
+        }
+    }
+
+    #[test]
+    fn scores_by_alias_and_resolve_to() {
+        let gold = GoldMap::parse(
+            r#"{"entities":[{"name":"Russia","aliases":["Moscow"]},
+                {"name":"Putin","kind":"person","resolve_to":"Russia"},
+                {"name":"Taliban","aliases":["Kabul"]}],
+              "relations":[{"source":"Putin","target":"Taliban","stance":"support"},
+                           {"source":"Taliban","target":"Russia","stance":"cooperate"}]}"#,
+        )
+        .unwrap();
+        let map = RelationMap {
+            entities: vec![
+                entity("ru", "Russian Federation", &["Moscow"]),
+                entity("tb", "The Taliban", &[]),
+            ],
+            relations: vec![
+                Relation {
+                    source: "ru".into(),
+                    target: "tb".into(),
+                    stance: Stance::Support,
+                    alleged_by: None,
+                    negated: false,
+                    evidence: vec![],
+                },
+                Relation {
+                    source: "ru".into(),
+                    target: "tb".into(),
+                    stance: Stance::Attack,
+                    alleged_by: None,
+                    negated: false,
+                    evidence: vec![],
+                },
+            ],
+            ..RelationMap::default()
+        };
+        let r = score(&map, &gold);
+        assert_eq!(
+            r.directed,
+            Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 1
+            }
+        );
+        assert_eq!(
+            r.pairs,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(r.actors.tp, 2);
+        assert_eq!(r.missed, ["Taliban -> Russia cooperate"]);
+        assert_eq!(r.spurious, ["Russia -> Taliban attack"]);
+        assert!((r.directed.f1() - 0.5).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,196 @@
+//! Cue hits: where a sentence uses a stance verb, noun or predicate, which
+//! reading fits the context (verb or noun), and what modality words in front
+//! of it change (negation, threat, hedge, non-fact).
+
+use super::Lexicons;
+use super::lexicon::cues::{CuePos, ModalClass, VerbForm};
+use super::lexicon::grammar::WordClass;
+use super::mentions::{Form, Mention, Sentence};
+use crate::model::Modality;
+use std::ops::Range;
+
+#[derive(Debug, Clone)]
+pub struct CueHit {
+    pub toks: Range<usize>,
+    pub cue: usize,
+    pub form: Option<VerbForm>,
+    pub negated: bool,
+    pub modality: Option<Modality>,
+    /// Inside something that did not happen ("urged X to stop attacking").
+    pub nonfactual: bool,
+    /// Marked as a claim ("allegedly", "could not independently verify").
+    pub alleged: bool,
+}
+
+/// Find the cues of a sentence, longest form first, never inside a mention.
+pub fn find(lex: &Lexicons, s: &Sentence, mentions: &[Mention]) -> Vec<CueHit> {
+    let n = s.tokens.len();
+    let mut in_mention = vec![false; n];
+    for m in mentions {
+        // A person's title is not a cue; a demonym's noun may be ("Houthi attacks").
+        for flag in &mut in_mention[m.toks.clone()] {
+            *flag = true;
+        }
+    }
+    let sentence_alleged = (0..n).any(|i| {
+        matches!(
+            lex.cues.modality.longest_at(&s.tokens, i),
+            Some((_, ModalClass::Allegation))
+        )
+    });
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if in_mention[i] {
+            i += 1;
+            continue;
+        }
+        let Some((len, forms)) = lex.cues.forms.longest_at(&s.tokens, i) else {
+            i += 1;
+            continue;
+        };
+        if in_mention[i..i + len].iter().any(|&b| b) {
+            i += 1;
+            continue;
+        }
+        let Some(choice) = choose(lex, s, mentions, i, len, forms) else {
+            i += len;
+            continue;
+        };
+        let mut hit = CueHit {
+            toks: i..i + len,
+            cue: choice.cue,
+            form: choice.form,
+            negated: false,
+            modality: None,
+            nonfactual: false,
+            alleged: sentence_alleged,
+        };
+        qualify(lex, s, mentions, &mut hit);
+        hits.push(hit);
+        i += len;
+    }
+    hits
+}
+
+/// Pick the verb or the noun reading of a form that has both.
+fn choose(
+    lex: &Lexicons,
+    s: &Sentence,
+    mentions: &[Mention],
+    at: usize,
+    len: usize,
+    forms: &[super::lexicon::cues::CueForm],
+) -> Option<super::lexicon::cues::CueForm> {
+    let verb = forms
+        .iter()
+        .find(|f| lex.cues.cues[f.cue].pos == CuePos::Verb);
+    let noun = forms
+        .iter()
+        .find(|f| lex.cues.cues[f.cue].pos != CuePos::Verb);
+    let (verb, noun) = match (verb, noun) {
+        (Some(v), Some(n)) => (v, n),
+        (Some(v), None) => return Some(*v),
+        (None, Some(n)) => return Some(*n),
+        (None, None) => return None,
+    };
+    let prev = if at > 0 { s.norm(at - 1) } else { "" };
+    let next = s.norm(at + len);
+    let prev_class = lex.grammar.class(prev);
+    let prev_mention = mentions.iter().find(|m| m.toks.end == at);
+    let noun_cue = &lex.cues.cues[noun.cue];
+    let verb_cue = &lex.cues.cues[verb.cue];
+    let mut noun_score = 0;
+    let mut verb_score = 0;
+    match prev_class {
+        Some(WordClass::Determiner) => noun_score += 3,
+        Some(WordClass::Auxiliary) | Some(WordClass::Negation) => verb_score += 3,
+        Some(WordClass::Pronoun(_)) => {
+            if matches!(prev, "its" | "his" | "her" | "their" | "our") {
+                noun_score += 3
+            } else {
+                verb_score += 3
+            }
+        }
+        _ => {}
+    }
+    if prev == "'s" || prev == "'" {
+        noun_score += 3;
+    }
+    if prev == "to" {
+        verb_score += 2;
+    }
+    if prev.ends_with("ly") {
+        verb_score += 1;
+    }
+    if let Some(m) = prev_mention {
+        if m.form == Form::Demonym || m.possessive {
+            noun_score += 2;
+        } else {
+            verb_score += 1;
+        }
+    }
+    if noun_cue
+        .preps
+        .iter()
+        .chain(&noun_cue.agent_preps)
+        .any(|p| p == next)
+        && !verb_cue.preps.iter().any(|p| p == next)
+    {
+        noun_score += 2;
+    }
+    if lex.grammar.class(next) == Some(WordClass::Determiner)
+        || mentions.iter().any(|m| m.toks.start == at + len)
+    {
+        verb_score += 1;
+    }
+    if matches!(
+        verb.form,
+        Some(VerbForm::Past) | Some(VerbForm::Gerund) | Some(VerbForm::Participle)
+    ) {
+        verb_score += 1;
+    }
+    Some(if noun_score > verb_score {
+        *noun
+    } else {
+        *verb
+    })
+}
+
+/// Look back from the cue, inside its stretch of the sentence, for words
+/// that negate it, make it a threat or a hedge, or mark it as not done.
+fn qualify(lex: &Lexicons, s: &Sentence, mentions: &[Mention], hit: &mut CueHit) {
+    let start = hit.toks.start;
+    let window = start.saturating_sub(6);
+    let mut k = start;
+    while k > window {
+        k -= 1;
+        let norm = s.norm(k);
+        if matches!(
+            norm,
+            "," | ";" | ":" | "—" | "–" | "(" | "“" | "\"" | "that" | "which" | "who"
+        ) || mentions.iter().any(|m| m.toks.contains(&k))
+        {
+            break;
+        }
+        if let Some((len, &class)) = lex.cues.modality.longest_at(&s.tokens, k) {
+            if k + len > start {
+                continue;
+            }
+            match class {
+                ModalClass::Negation => hit.negated = true,
+                ModalClass::Threat => hit.modality = Some(Modality::Threat),
+                ModalClass::Hedge => {
+                    hit.modality.get_or_insert(Modality::Hedged);
+                }
+                ModalClass::Nonfactual => hit.nonfactual = true,
+                ModalClass::Allegation => hit.alleged = true,
+                ModalClass::Conditional => {}
+            }
+        }
+    }
+    // "no immediate response", "not Azhar" come right before a noun.
+    if start > 0 && s.norm(start - 1) == "no" {
+        hit.negated = true;
+    }
+}

@@ -1,0 +1,302 @@
+//! Coreference: what pronouns ("he", "its", "their"), definite descriptions
+//! ("the group", "the two leaders", "the head of state") and speech or
+//! action nouns ("his comments", "the proposal") refer to, from the actors
+//! seen so far, by recency, agreement and a preference for subjects.
+
+use super::Lexicons;
+use super::lexicon::actors::TitleClass;
+use super::lexicon::grammar::PronounKind;
+use super::mentions::{Form, Mention, Referent};
+use crate::model::{EntityKind, slug};
+use std::collections::BTreeMap;
+
+/// Everything the extractor knows about an entity it has seen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityInfo {
+    pub name: String,
+    pub kind: EntityKind,
+    /// For persons: the actor they belong to (an armed group's leader).
+    pub affiliation: Option<String>,
+    /// In the lexicon (drawn when mentioned); unknown names are drawn only
+    /// when they take part in a relation.
+    pub known: bool,
+}
+
+/// A mention (or a conjoined group of mentions) already read.
+#[derive(Debug, Clone)]
+struct Seen {
+    ids: Vec<String>,
+    kind: EntityKind,
+    person: bool,
+    plural: bool,
+    subject: bool,
+    title: Option<TitleClass>,
+    sentence: usize,
+}
+
+/// The memory of one article, read sentence by sentence.
+#[derive(Debug, Default)]
+pub struct Discourse {
+    pub entities: BTreeMap<String, EntityInfo>,
+    seen: Vec<Seen>,
+    sentence: usize,
+    /// Who spoke last, and in which sentence.
+    speaker: Option<(Vec<String>, usize)>,
+    /// Who undertook the last proposal, move or request.
+    action_agent: Option<(Vec<String>, usize)>,
+    /// Who attacked last (for "these attacks").
+    attack_agent: Option<(Vec<String>, usize)>,
+}
+
+/// How far back (in sentences) a pronoun or description may reach.
+const REACH: usize = 3;
+
+impl Discourse {
+    pub fn start_sentence(&mut self, index: usize) {
+        self.sentence = index;
+    }
+
+    /// The entity id a lexicon actor, person or unknown name stands for,
+    /// registering the entity on first sight.
+    pub fn entity_of(&mut self, lex: &Lexicons, referent: &Referent) -> Option<String> {
+        let (id, info) = match referent {
+            Referent::Actor(a) => {
+                let actor = &lex.actors.actors[*a];
+                (
+                    actor.id.clone(),
+                    EntityInfo {
+                        name: actor.name.clone(),
+                        kind: actor.kind,
+                        affiliation: None,
+                        known: true,
+                    },
+                )
+            }
+            Referent::Person(p) => (
+                slug(&p.name),
+                EntityInfo {
+                    name: p.name.clone(),
+                    kind: EntityKind::Person,
+                    affiliation: p.affiliation.map(|a| lex.actors.actors[a].id.clone()),
+                    known: p.known,
+                },
+            ),
+            Referent::Unknown { name, kind } => (
+                slug(name),
+                EntityInfo {
+                    name: name.clone(),
+                    kind: *kind,
+                    affiliation: None,
+                    known: false,
+                },
+            ),
+            Referent::Pronoun(_) | Referent::Description(_) => return None,
+        };
+        self.entities.entry(id.clone()).or_insert(info);
+        Some(id)
+    }
+
+    fn kind_of(&self, id: &str) -> EntityKind {
+        self.entities.get(id).map_or(EntityKind::Other, |e| e.kind)
+    }
+
+    /// Ranked candidates for what `m` refers to: each candidate is one or
+    /// more entity ids (two for "the two countries"). Names have exactly
+    /// one candidate; anaphors may have several, best first.
+    pub fn candidates(&mut self, lex: &Lexicons, m: &Mention) -> Vec<Vec<String>> {
+        match &m.referent {
+            Referent::Pronoun(kind) if m.title.is_some() => self
+                .pronoun(*kind)
+                .into_iter()
+                .map(|ids| ids.into_iter().map(|id| self.leader_of(&id)).collect())
+                .collect(),
+            Referent::Pronoun(kind) => self.pronoun(*kind),
+            Referent::Description(d) => {
+                if d.two {
+                    return self.last_two().into_iter().collect();
+                }
+                if let Some(role) = d.role {
+                    return self
+                        .recent()
+                        .filter(|s| s.person && s.title == Some(role))
+                        .map(|s| s.ids.clone())
+                        .take(1)
+                        .collect();
+                }
+                self.recent()
+                    .filter(|s| !s.person && s.ids.len() == 1 && d.kinds.contains(&s.kind))
+                    .map(|s| s.ids.clone())
+                    .take(2)
+                    .collect()
+            }
+            // "JeM chief": the group's leader if the article named one.
+            Referent::Actor(a)
+                if m.form == Form::Person
+                    && lex.actors.actors[*a].kind == EntityKind::ArmedGroup =>
+            {
+                let group = lex.actors.actors[*a].id.clone();
+                self.entity_of(lex, &m.referent);
+                vec![vec![self.leader_of(&group)]]
+            }
+            other => self
+                .entity_of(lex, other)
+                .map(|id| vec![id])
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// "its leader": the person the article names as the actor's leader,
+    /// or the actor itself (a state's leader speaks for the state).
+    fn leader_of(&self, id: &str) -> String {
+        self.entities
+            .iter()
+            .find(|(_, e)| e.kind == EntityKind::Person && e.affiliation.as_deref() == Some(id))
+            .map_or_else(|| id.to_string(), |(person, _)| person.clone())
+    }
+
+    fn recent(&self) -> impl Iterator<Item = &Seen> {
+        let now = self.sentence;
+        self.seen
+            .iter()
+            .rev()
+            .take_while(move |s| now - s.sentence <= REACH)
+            .filter(|s| {
+                s.ids
+                    .iter()
+                    .all(|id| !matches!(self.kind_of(id), EntityKind::Media))
+            })
+    }
+
+    fn pronoun(&self, kind: PronounKind) -> Vec<Vec<String>> {
+        let now = self.sentence;
+        let fits = |s: &Seen| match kind {
+            PronounKind::He | PronounKind::She => s.person,
+            PronounKind::It => !s.person && !s.plural && s.ids.len() == 1,
+            PronounKind::They => {
+                s.plural || s.ids.len() > 1 || matches!(s.kind, EntityKind::ArmedGroup)
+            }
+            PronounKind::We => true,
+        };
+        if kind == PronounKind::We {
+            if let Some((ids, at)) = &self.speaker {
+                if now - at <= 1 {
+                    return vec![ids.clone()];
+                }
+            }
+        }
+        let mut out: Vec<Vec<String>> = Vec::new();
+        // Subjects of this sentence first, then anything recent.
+        for s in self
+            .recent()
+            .filter(|s| s.sentence == now && s.subject && fits(s))
+        {
+            push_unique(&mut out, &s.ids);
+        }
+        for s in self.recent().filter(|s| fits(s)) {
+            push_unique(&mut out, &s.ids);
+        }
+        out
+    }
+
+    fn last_two(&self) -> Option<Vec<String>> {
+        let mut ids: Vec<String> = Vec::new();
+        for s in self.recent() {
+            if s.ids.len() == 2 && ids.is_empty() {
+                return Some(s.ids.clone());
+            }
+            for id in &s.ids {
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
+            if ids.len() >= 2 {
+                ids.truncate(2);
+                ids.reverse();
+                return Some(ids);
+            }
+        }
+        None
+    }
+
+    /// Record what was just read; `ids` are the resolved entities.
+    pub fn note(&mut self, m: &Mention, ids: &[String], subject: bool, plural: bool) {
+        if ids.is_empty() {
+            return;
+        }
+        let kind = self.kind_of(&ids[0]);
+        self.seen.push(Seen {
+            ids: ids.to_vec(),
+            kind,
+            person: m.is_person() || kind == EntityKind::Person,
+            plural,
+            subject,
+            title: m.title,
+            sentence: self.sentence,
+        });
+    }
+
+    /// Record a conjoined group ("DR Congo and Rwanda") for "their" and "the two".
+    pub fn note_group(&mut self, ids: &[String], subject: bool) {
+        if ids.len() < 2 {
+            return;
+        }
+        self.seen.push(Seen {
+            ids: ids.to_vec(),
+            kind: self.kind_of(&ids[0]),
+            person: false,
+            plural: true,
+            subject,
+            title: None,
+            sentence: self.sentence,
+        });
+    }
+
+    pub fn set_speaker(&mut self, ids: &[String]) {
+        if !ids.is_empty() {
+            self.speaker = Some((ids.to_vec(), self.sentence));
+        }
+    }
+
+    /// The last speaker, if recent: "these assertions", "the remarks".
+    pub fn speaker(&self) -> Option<&[String]> {
+        self.speaker
+            .as_ref()
+            .filter(|(_, at)| self.sentence - at <= 1)
+            .map(|(ids, _)| ids.as_slice())
+    }
+
+    pub fn set_action_agent(&mut self, ids: &[String]) {
+        if !ids.is_empty() {
+            self.action_agent = Some((ids.to_vec(), self.sentence));
+        }
+    }
+
+    /// The agent of the last proposal or move: "the move", "the proposal".
+    pub fn action_agent(&self) -> Option<&[String]> {
+        self.action_agent
+            .as_ref()
+            .filter(|(_, at)| self.sentence - at <= REACH)
+            .map(|(ids, _)| ids.as_slice())
+    }
+
+    pub fn set_attack_agent(&mut self, ids: &[String]) {
+        if !ids.is_empty() {
+            self.attack_agent = Some((ids.to_vec(), self.sentence));
+        }
+    }
+
+    /// The agent of the last attack: "these attacks".
+    pub fn attack_agent(&self) -> Option<&[String]> {
+        self.attack_agent
+            .as_ref()
+            .filter(|(_, at)| self.sentence - at <= REACH)
+            .map(|(ids, _)| ids.as_slice())
+    }
+}
+
+fn push_unique(out: &mut Vec<Vec<String>>, ids: &[String]) {
+    if !out.iter().any(|o| o == ids) {
+        out.push(ids.to_vec());
+    }
+}

@@ -1,0 +1,246 @@
+//! Stance cues from `assets/cues/`: verbs, nouns, predicates, label nouns,
+//! hyphenated compounds, and the modality words that qualify them.
+
+use super::phrases::PhraseTable;
+use super::tsv;
+use crate::model::Stance;
+use std::collections::HashMap;
+
+/// What part of speech a cue is, which decides how its arguments are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CuePos {
+    Verb,
+    Noun,
+    Predicate,
+}
+
+/// How a cue's source and target are arranged around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Subject acts on object.
+    Transitive,
+    /// A cooperative or neutral interaction: mutual when the parties are
+    /// conjoined or "between" them, else from the agent to the "with" party.
+    Joint,
+    /// Reciprocal hostility: both directions.
+    Mutual,
+    /// The target is the subject; the source comes after from/by.
+    Reverse,
+    /// The subject is the target; the source is whoever says it.
+    Undergoer,
+    /// A charge against the subject: the speaker is the source.
+    Report,
+}
+
+/// Where a verb's target can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectMode {
+    Direct,
+    Prep,
+    None,
+}
+
+/// Which inflection of a verb matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    Base,
+    Third,
+    Past,
+    Participle,
+    Gerund,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub stance: Stance,
+    pub pos: CuePos,
+    pub frame: Frame,
+    pub object: ObjectMode,
+    /// Prepositions that introduce the target.
+    pub preps: Vec<String>,
+    /// Prepositions that introduce the agent (nouns).
+    pub agent_preps: Vec<String>,
+}
+
+/// A matched form: which cue, and for verbs which inflection.
+#[derive(Debug, Clone, Copy)]
+pub struct CueForm {
+    pub cue: usize,
+    pub form: Option<VerbForm>,
+}
+
+/// What a modality word does to a cue after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModalClass {
+    Negation,
+    Threat,
+    Hedge,
+    Conditional,
+    Nonfactual,
+    Allegation,
+}
+
+pub struct CueLexicon {
+    pub cues: Vec<Cue>,
+    pub forms: PhraseTable<Vec<CueForm>>,
+    /// "X-backed Y": suffix -> stance from X to Y.
+    pub compounds: HashMap<String, Stance>,
+    /// "a puppet of Y": label noun -> stance toward Y.
+    pub labels: HashMap<String, Stance>,
+    pub modality: PhraseTable<ModalClass>,
+}
+
+macro_rules! asset {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../../../assets/cues/", $name)))
+    };
+}
+
+fn stance(name: &str, line: usize, s: &str) -> Result<Stance, String> {
+    Stance::parse(s).ok_or_else(|| format!("{name}:{line}: unknown stance {s:?}"))
+}
+
+fn frame(name: &str, line: usize, s: &str) -> Result<Frame, String> {
+    Ok(match s {
+        "transitive" => Frame::Transitive,
+        "joint" => Frame::Joint,
+        "mutual" => Frame::Mutual,
+        "reverse" => Frame::Reverse,
+        "undergoer" => Frame::Undergoer,
+        "report" => Frame::Report,
+        other => return Err(format!("{name}:{line}: unknown frame {other:?}")),
+    })
+}
+
+impl CueLexicon {
+    pub fn bundled() -> Result<CueLexicon, String> {
+        let mut lex = CueLexicon {
+            cues: Vec::new(),
+            forms: PhraseTable::default(),
+            compounds: HashMap::new(),
+            labels: HashMap::new(),
+            modality: PhraseTable::default(),
+        };
+        let mut forms: HashMap<String, Vec<CueForm>> = HashMap::new();
+
+        let (name, text) = asset!("verbs.tsv");
+        for row in tsv::rows(name, text, 3)? {
+            let inflections: Vec<&str> = row.list(1).collect();
+            if inflections.len() != 5 {
+                return Err(format!("{name}:{}: a verb needs exactly 5 forms", row.line));
+            }
+            let object = match row.field(3) {
+                "direct" | "" => ObjectMode::Direct,
+                "prep" => ObjectMode::Prep,
+                "none" => ObjectMode::None,
+                other => return Err(format!("{name}:{}: unknown object {other:?}", row.line)),
+            };
+            let cue = lex.cues.len();
+            lex.cues.push(Cue {
+                stance: stance(name, row.line, row.field(0))?,
+                pos: CuePos::Verb,
+                frame: frame(name, row.line, row.field(2))?,
+                object,
+                preps: row.list(4).map(str::to_lowercase).collect(),
+                agent_preps: Vec::new(),
+            });
+            let slots = [
+                VerbForm::Base,
+                VerbForm::Third,
+                VerbForm::Past,
+                VerbForm::Participle,
+                VerbForm::Gerund,
+            ];
+            for (form, slot) in inflections.into_iter().zip(slots) {
+                let entry = forms.entry(form.to_lowercase()).or_default();
+                // "attacked" is both past and participle: keep one entry per
+                // cue, preferring the participle so passives are recognised.
+                if let Some(existing) = entry.iter_mut().find(|f| f.cue == cue) {
+                    if slot == VerbForm::Participle {
+                        existing.form = Some(slot);
+                    }
+                } else {
+                    entry.push(CueForm {
+                        cue,
+                        form: Some(slot),
+                    });
+                }
+            }
+        }
+
+        let (name, text) = asset!("nouns.tsv");
+        for row in tsv::rows(name, text, 3)? {
+            let cue = lex.cues.len();
+            lex.cues.push(Cue {
+                stance: stance(name, row.line, row.field(0))?,
+                pos: CuePos::Noun,
+                frame: frame(name, row.line, row.field(2))?,
+                object: ObjectMode::Prep,
+                preps: row.list(3).map(str::to_lowercase).collect(),
+                agent_preps: row.list(4).map(str::to_lowercase).collect(),
+            });
+            for form in row.list(1) {
+                forms
+                    .entry(form.to_lowercase())
+                    .or_default()
+                    .push(CueForm { cue, form: None });
+            }
+        }
+
+        let (name, text) = asset!("predicates.tsv");
+        for row in tsv::rows(name, text, 2)? {
+            let cue = lex.cues.len();
+            lex.cues.push(Cue {
+                stance: stance(name, row.line, row.field(0))?,
+                pos: CuePos::Predicate,
+                frame: Frame::Report,
+                object: ObjectMode::None,
+                preps: Vec::new(),
+                agent_preps: Vec::new(),
+            });
+            for form in row.list(1) {
+                forms
+                    .entry(form.to_lowercase())
+                    .or_default()
+                    .push(CueForm { cue, form: None });
+            }
+        }
+        for (form, entries) in forms {
+            lex.forms.insert(&form, entries);
+        }
+
+        let (name, text) = asset!("labels.tsv");
+        for row in tsv::rows(name, text, 2)? {
+            let s = stance(name, row.line, row.field(0))?;
+            for form in row.list(1) {
+                lex.labels.insert(form.to_lowercase(), s);
+            }
+        }
+        let (name, text) = asset!("compounds.tsv");
+        for row in tsv::rows(name, text, 2)? {
+            let s = stance(name, row.line, row.field(0))?;
+            lex.compounds.insert(row.field(1).to_lowercase(), s);
+        }
+        let (name, text) = asset!("modality.tsv");
+        for row in tsv::rows(name, text, 2)? {
+            let class = match row.field(1) {
+                "negation" => ModalClass::Negation,
+                "threat" => ModalClass::Threat,
+                "hedge" => ModalClass::Hedge,
+                "conditional" => ModalClass::Conditional,
+                "nonfactual" => ModalClass::Nonfactual,
+                "allegation" => ModalClass::Allegation,
+                other => return Err(format!("{name}:{}: unknown class {other:?}", row.line)),
+            };
+            for phrase in row.list(0) {
+                lex.modality.insert(phrase, class);
+            }
+        }
+        Ok(lex)
+    }
+
+    /// How many distinct cue forms (all inflections) the lexicon knows.
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+}

@@ -1,0 +1,750 @@
+//! Mentions: the token spans of a sentence that name or refer to an actor.
+//!
+//! Lexicon forms are the seeds; composition rules then grow them into the
+//! phrases news writes: "US Secretary of State Marco Rubio", "Azerbaijan's
+//! president", "the presidents of DR Congo and Rwanda", "Russian forces",
+//! "HMS Diamond", "Jaish chief Masood Azhar". Pronouns and definite
+//! descriptions ("the group") become mentions to be resolved by `discourse`.
+
+use super::Lexicons;
+use super::lexicon::actors::{AliasKind, Description, InstitutionClass, TitleClass};
+use super::lexicon::grammar::{PronounKind, WordClass};
+use crate::model::EntityKind;
+use crate::text::tokens::{Token, TokenKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A person named in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonRef {
+    pub name: String,
+    /// Named in the lexicon (drawn even without relations).
+    pub known: bool,
+    /// The actor the person speaks for or belongs to.
+    pub affiliation: Option<usize>,
+}
+
+/// What a mention points at, before coreference.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Referent {
+    /// A lexicon actor (index into the actor lexicon).
+    Actor(usize),
+    /// A person kept as an entity of their own.
+    Person(PersonRef),
+    Pronoun(PronounKind),
+    Description(Description),
+    /// A named organisation the lexicon does not know.
+    Unknown {
+        name: String,
+        kind: EntityKind,
+    },
+}
+
+/// How the phrase names the actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Name,
+    /// "Russian" before a noun that is not an institution.
+    Demonym,
+    /// "Russian forces", "US officials", "DR Congo's military".
+    Institution,
+    /// "Afghan refugees": the people, not the state.
+    People,
+    /// A leader, official or spokesperson.
+    Person,
+    Pronoun,
+    Description,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub toks: Range<usize>,
+    pub referent: Referent,
+    pub form: Form,
+    /// Followed by 's (or a bare apostrophe).
+    pub possessive: bool,
+    /// Joined by a hyphen to the next word ("Iranian-backed", "EU-mediated").
+    pub hyphenated: bool,
+    pub title: Option<TitleClass>,
+}
+
+impl Mention {
+    /// Whether the phrase denotes a person (for he/she and role lookups).
+    pub fn is_person(&self) -> bool {
+        self.form == Form::Person || matches!(self.referent, Referent::Person(_))
+    }
+}
+
+/// Honorifics that make the next capitalised word a surname.
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "lord", "lady", "sir", "dame", "mr.", "mrs.", "ms.", "dr.",
+];
+
+/// Known people of one article: surname or full name -> who.
+#[derive(Debug, Default, Clone)]
+pub struct PeopleIndex {
+    by_name: HashMap<String, (Referent, Option<TitleClass>)>,
+}
+
+impl PeopleIndex {
+    fn remember(&mut self, name: &str, referent: &Referent, title: Option<TitleClass>) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.is_empty() {
+            return;
+        }
+        self.by_name
+            .entry(name.to_string())
+            .or_insert((referent.clone(), title));
+        if words.len() > 1 {
+            if let Some(last) = words.last() {
+                self.by_name
+                    .entry((*last).to_string())
+                    .or_insert((referent.clone(), title));
+            }
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&(Referent, Option<TitleClass>)> {
+        self.by_name.get(name)
+    }
+}
+
+/// One sentence's tokens with the text they were cut from.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+}
+
+impl Sentence<'_> {
+    pub fn surface(&self, range: Range<usize>) -> &str {
+        if range.is_empty() {
+            return "";
+        }
+        let start = self.tokens[range.start].start;
+        let end = self.tokens[range.end - 1].end;
+        &self.text[start..end]
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// Whether token `i` is a word starting with an upper-case letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn norm(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.norm.as_str())
+    }
+
+    /// Most words capitalised: a headline in title case, where
+    /// capitalisation says nothing about names.
+    pub fn title_case(&self) -> bool {
+        let words: Vec<usize> = (0..self.tokens.len())
+            .filter(|&i| self.tokens[i].kind == TokenKind::Word && self.tokens[i].norm.len() > 3)
+            .collect();
+        words.len() >= 3
+            && words.iter().filter(|&&i| self.capitalised(i)).count() * 10 >= words.len() * 7
+    }
+}
+
+/// Find the mentions of one sentence. `people` holds the people the article
+/// introduces anywhere (so a headline can say "President Ali" before the body
+/// says "President Irfaan Ali").
+pub fn find(lex: &Lexicons, s: &Sentence, people: &PeopleIndex) -> Vec<Mention> {
+    let mut finder = Finder {
+        lex,
+        s,
+        people,
+        mentions: Vec::new(),
+        covered: vec![false; s.tokens.len()],
+    };
+    finder.lexicon_forms();
+    finder.ships();
+    finder.titles();
+    finder.institutions();
+    finder.pronouns_and_descriptions();
+    finder.unknown_organisations();
+    finder.mentions.sort_by_key(|m| m.toks.start);
+    finder.flags();
+    finder.mentions
+}
+
+/// The people an article introduces with a full name, for surname lookups.
+pub fn people_of(lex: &Lexicons, s: &Sentence, people: &mut PeopleIndex) {
+    for m in find(lex, s, &PeopleIndex::default()) {
+        if !m.is_person() {
+            continue;
+        }
+        if let Some(name) = person_name(lex, s, &m) {
+            people.remember(&name, &m.referent, m.title);
+        }
+    }
+}
+
+/// The capitalised name at the end of a person mention ("Marco Rubio" in
+/// "US Secretary of State Marco Rubio").
+fn person_name(lex: &Lexicons, s: &Sentence, m: &Mention) -> Option<String> {
+    if let Referent::Person(p) = &m.referent {
+        if !p.name.is_empty() {
+            return Some(p.name.clone());
+        }
+    }
+    let mut start = m.toks.end;
+    while start > m.toks.start && s.capitalised(start - 1) && !is_title_word(lex, s, start - 1) {
+        start -= 1;
+    }
+    (m.toks.end - start >= 2).then(|| s.surface(start..m.toks.end).to_string())
+}
+
+fn is_title_word(lex: &Lexicons, s: &Sentence, i: usize) -> bool {
+    lex.actors.titles.longest_at(&s.tokens, i).is_some()
+        || lex
+            .actors
+            .titles
+            .longest_ending_at(&s.tokens, i + 1)
+            .is_some()
+}
+
+struct Finder<'a, 'b> {
+    lex: &'a Lexicons,
+    s: &'a Sentence<'b>,
+    people: &'a PeopleIndex,
+    mentions: Vec<Mention>,
+    covered: Vec<bool>,
+}
+
+impl Finder<'_, '_> {
+    fn tok_at_start(&self, byte: usize) -> Option<usize> {
+        self.s.tokens.iter().position(|t| t.start == byte)
+    }
+
+    fn tok_at_end(&self, byte: usize) -> Option<usize> {
+        self.s.tokens.iter().position(|t| t.end == byte)
+    }
+
+    fn push(
+        &mut self,
+        toks: Range<usize>,
+        referent: Referent,
+        form: Form,
+        title: Option<TitleClass>,
+    ) {
+        for c in &mut self.covered[toks.clone()] {
+            *c = true;
+        }
+        self.mentions.push(Mention {
+            toks,
+            referent,
+            form,
+            possessive: false,
+            hyphenated: false,
+            title,
+        });
+    }
+
+    fn mention_at(&self, tok: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.toks.contains(&tok))
+    }
+
+    fn mention_ending_at(&self, end: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.toks.end == end)
+    }
+
+    /// Lexicon names, demonyms, capitals, organs and known people.
+    fn lexicon_forms(&mut self) {
+        let Some(first) = self.s.tokens.first() else {
+            return;
+        };
+        let base = first.start;
+        let end = self.s.tokens.last().map_or(base, |t| t.end);
+        let text = &self.s.text[base..end];
+        for m in self.lex.actors.find(text) {
+            let (Some(a), Some(b)) = (
+                self.tok_at_start(base + m.start),
+                self.tok_at_end(base + m.end),
+            ) else {
+                continue;
+            };
+            let referent;
+            let form;
+            let mut title = None;
+            match m.target.kind {
+                AliasKind::Person(p) => {
+                    let person = &self.lex.actors.persons[p];
+                    title = self.lex.actors.titles.get(&person.role).copied();
+                    form = Form::Person;
+                    referent = person_referent(self.lex, person.name.clone(), m.target.actor, true);
+                }
+                AliasKind::Demonym => {
+                    let Some(actor) = m.target.actor else {
+                        continue;
+                    };
+                    referent = Referent::Actor(actor);
+                    form = Form::Demonym;
+                }
+                _ => {
+                    let Some(actor) = m.target.actor else {
+                        continue;
+                    };
+                    referent = Referent::Actor(actor);
+                    form = Form::Name;
+                }
+            }
+            self.push(a..b + 1, referent, form, title);
+        }
+    }
+
+    /// "HMS Diamond": the prefix's state, and the ship's name refers back to it.
+    fn ships(&mut self) {
+        let n = self.s.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let prefix = self.s.raw(i);
+            if let Some(&actor) = self.lex.actors.ship_prefixes.get(prefix) {
+                if !self.covered[i] && self.s.capitalised(i + 1) && !self.covered[i + 1] {
+                    let mut end = i + 2;
+                    while end < n && self.s.capitalised(end) && !self.covered[end] && end - i < 4 {
+                        end += 1;
+                    }
+                    let start = if i > 0 && self.s.norm(i - 1) == "the" {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    self.push(start..end, Referent::Actor(actor), Form::Name, None);
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Titles with their names and affiliations.
+    fn titles(&mut self) {
+        let n = self.s.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if self.covered[i] {
+                i += 1;
+                continue;
+            }
+            let honorific = HONORIFICS.contains(&self.s.norm(i)) && self.s.capitalised(i);
+            let title = if honorific {
+                Some((1, None))
+            } else {
+                self.lex
+                    .actors
+                    .titles
+                    .longest_at(&self.s.tokens, i)
+                    .map(|(len, &c)| (len, Some(c)))
+            };
+            let Some((len, class)) = title else {
+                i += 1;
+                continue;
+            };
+            if let Some(next) = self.compose_title(i, len, class, honorific) {
+                i = next;
+            } else {
+                i += len;
+            }
+        }
+    }
+
+    /// Build the mention around a title at `i..i+len`; returns the token after
+    /// it, or `None` when the title is not part of a mention.
+    fn compose_title(
+        &mut self,
+        i: usize,
+        len: usize,
+        class: Option<TitleClass>,
+        honorific: bool,
+    ) -> Option<usize> {
+        let n = self.s.tokens.len();
+        let after = i + len;
+        // An affiliation before: "US", "Russian", "Azerbaijan's", "European Council".
+        let mut before = None;
+        if i > 0 {
+            let mut k = i;
+            if self.s.norm(k - 1) == "'s" || self.s.norm(k - 1) == "'" {
+                k -= 1;
+            }
+            if k > 0 {
+                if let Some(m) = self.mention_ending_at(k) {
+                    if matches!(self.mentions[m].referent, Referent::Actor(_))
+                        && self.mentions[m].form != Form::Person
+                    {
+                        before = Some(m);
+                    }
+                }
+            }
+        }
+        // A name after: a known person already matched, or capitalised words.
+        let mut name_end = after;
+        let mut known_person = None;
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .position(|m| m.toks.start == after && m.form == Form::Person)
+        {
+            known_person = Some(m);
+            name_end = self.mentions[m].toks.end;
+        } else {
+            while name_end < n
+                && name_end - after < 4
+                && self.s.capitalised(name_end)
+                && !self.covered[name_end]
+                && self.lex.grammar.class(self.s.norm(name_end)).is_none()
+                && !is_title_word(self.lex, self.s, name_end)
+            {
+                name_end += 1;
+            }
+        }
+        let has_name = name_end > after;
+        // A title must look like one: capitalised before a name, or tied to
+        // an affiliation; a bare lower-case "president" is a description.
+        if !has_name && before.is_none() && !self.followed_by_of_actor(after) {
+            return None;
+        }
+        if honorific && !has_name {
+            return None;
+        }
+        let name = if has_name {
+            Some(self.s.surface(after..name_end).to_string())
+        } else {
+            None
+        };
+        let mut affiliation: Option<usize> = before.and_then(|m| match self.mentions[m].referent {
+            Referent::Actor(a) => Some(a),
+            _ => None,
+        });
+        let mut end = name_end;
+        // "President Ilham Aliyev of Azerbaijan", "the presidents of DR Congo".
+        if affiliation.is_none() && self.s.norm(end) == "of" {
+            if let Some(m) = self.mention_at(end + 1) {
+                if self.mentions[m].toks.start == end + 1 {
+                    if let Referent::Actor(a) = self.mentions[m].referent {
+                        if !has_name {
+                            // Grow the country's mention over "the presidents of".
+                            let start = self.with_determiner(i);
+                            let mention = &mut self.mentions[m];
+                            mention.toks.start = start;
+                            mention.form = Form::Person;
+                            mention.title = class;
+                            for c in &mut self.covered[start..end + 1] {
+                                *c = true;
+                            }
+                            return Some(end + 1);
+                        }
+                        affiliation = Some(a);
+                        end = self.mentions[m].toks.end;
+                        self.mentions.remove(m);
+                    }
+                }
+            }
+        }
+        let start = match before {
+            Some(m) => self.mentions[m].toks.start,
+            None => self.with_determiner(i),
+        };
+        let referent = match (known_person, &name) {
+            (Some(p), _) => {
+                let mut r = self.mentions[p].referent.clone();
+                if let (Referent::Person(person), Some(a)) = (&mut r, affiliation) {
+                    person.affiliation.get_or_insert(a);
+                    r = person_referent(
+                        self.lex,
+                        person.name.clone(),
+                        person.affiliation,
+                        person.known,
+                    );
+                }
+                r
+            }
+            (None, Some(name)) => match (affiliation, self.people.get(name)) {
+                (None, Some((r, _))) => r.clone(),
+                _ => person_referent(self.lex, name.clone(), affiliation, false),
+            },
+            (None, None) => match affiliation {
+                Some(a) => Referent::Actor(a),
+                None => return None,
+            },
+        };
+        let title = class.or_else(|| {
+            self.people
+                .get(name.as_deref().unwrap_or(""))
+                .and_then(|p| p.1)
+        });
+        // Drop the pieces this mention absorbs.
+        self.mentions
+            .retain(|m| m.toks.end <= start || m.toks.start >= end);
+        self.push(start..end, referent, Form::Person, title);
+        Some(end)
+    }
+
+    fn followed_by_of_actor(&self, at: usize) -> bool {
+        self.s.norm(at) == "of"
+            && self
+                .mention_at(at + 1)
+                .is_some_and(|m| self.mentions[m].toks.start == at + 1)
+    }
+
+    /// Include a preceding "the" in a span starting at `i`.
+    fn with_determiner(&self, i: usize) -> usize {
+        if i > 0 && !self.covered[i - 1] && matches!(self.s.norm(i - 1), "the" | "a" | "an") {
+            i - 1
+        } else {
+            i
+        }
+    }
+
+    /// "Russian forces", "US officials", "DR Congo's military", "Afghan
+    /// refugees", "Congolese and Burundian forces".
+    fn institutions(&mut self) {
+        let n = self.s.tokens.len();
+        let mut idx = 0;
+        while idx < self.mentions.len() {
+            let m = &self.mentions[idx];
+            if !matches!(m.referent, Referent::Actor(_))
+                || !matches!(m.form, Form::Name | Form::Demonym)
+            {
+                idx += 1;
+                continue;
+            }
+            let mut k = m.toks.end;
+            if k < n && (self.s.norm(k) == "'s" || self.s.norm(k) == "'") {
+                k += 1;
+            }
+            // Skip a few adjectives: "Russian armed forces", "US military officials".
+            let mut found = None;
+            for skip in 0..3 {
+                let at = k + skip;
+                if at >= n || self.covered[at] || self.s.tokens[at].kind != TokenKind::Word {
+                    break;
+                }
+                if let Some((len, &class)) =
+                    self.lex.actors.institutions.longest_at(&self.s.tokens, at)
+                {
+                    found = Some((at + len, class));
+                    break;
+                }
+            }
+            if let Some((end, class)) = found {
+                let ethnic = m.toks.start > 0 && self.s.norm(m.toks.start - 1) == "ethnic";
+                let form = if class == InstitutionClass::People || ethnic {
+                    Form::People
+                } else {
+                    Form::Institution
+                };
+                let start = self.with_determiner(m.toks.start);
+                for c in &mut self.covered[start..end] {
+                    *c = true;
+                }
+                let m = &mut self.mentions[idx];
+                m.toks = start..end;
+                m.form = form;
+                // "Congolese and Burundian forces": the noun serves both.
+                self.share_noun_with_conjunct(idx, form);
+            }
+            idx += 1;
+        }
+    }
+
+    fn share_noun_with_conjunct(&mut self, idx: usize, form: Form) {
+        let start = self.mentions[idx].toks.start;
+        let first = if self.s.norm(start) == "the" {
+            start + 1
+        } else {
+            start
+        };
+        if first < 2 || !matches!(self.s.norm(first - 1), "and" | "or" | ",") {
+            return;
+        }
+        if let Some(prev) = self.mention_ending_at(first - 1) {
+            if self.mentions[prev].form == Form::Demonym {
+                self.mentions[prev].form = form;
+            }
+        }
+    }
+
+    fn pronouns_and_descriptions(&mut self) {
+        let n = self.s.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if self.covered[i] {
+                i += 1;
+                continue;
+            }
+            if let Some((len, d)) = self.lex.actors.descriptions.longest_at(&self.s.tokens, i) {
+                let d = d.clone();
+                self.push(
+                    i..i + len,
+                    Referent::Description(d),
+                    Form::Description,
+                    None,
+                );
+                i += len;
+                continue;
+            }
+            if let Some(WordClass::Pronoun(kind)) = self.lex.grammar.class(self.s.norm(i)) {
+                // "US" is a country, "us" a pronoun.
+                let lower = self.s.raw(i).chars().next().is_some_and(char::is_lowercase);
+                let sentence_start = i == 0 || !self.s.tokens[i - 1].is_word();
+                if (lower || sentence_start || (self.s.title_case() && self.s.norm(i) != "us"))
+                    && !self.expletive_it(i, kind)
+                {
+                    self.push(i..i + 1, Referent::Pronoun(kind), Form::Pronoun, None);
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// "it is unacceptable to ...", "it was important that ...".
+    fn expletive_it(&self, i: usize, kind: PronounKind) -> bool {
+        if kind != PronounKind::It || self.s.norm(i) != "it" {
+            return false;
+        }
+        let be = [
+            "is", "was", "'s", "would", "will", "be", "been", "has", "seems",
+        ];
+        be.contains(&self.s.norm(i + 1))
+            && (i + 2..(i + 6).min(self.s.tokens.len()))
+                .any(|k| matches!(self.s.norm(k), "to" | "that"))
+    }
+
+    /// Capitalised phrases with an organisation word ("Foreign Affairs
+    /// Committee"): actors of their own, drawn only when in a relation.
+    fn unknown_organisations(&mut self) {
+        if self.s.title_case() {
+            return;
+        }
+        let n = self.s.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if self.covered[i]
+                || !self.s.capitalised(i)
+                || self.lex.grammar.class(self.s.norm(i)).is_some()
+            {
+                i += 1;
+                continue;
+            }
+            let mut end = i;
+            while end < n
+                && !self.covered[end]
+                && (self.s.capitalised(end)
+                    || (end > i
+                        && matches!(self.s.norm(end), "of" | "for" | "and")
+                        && self.s.capitalised(end + 1)))
+            {
+                end += 1;
+            }
+            let has_org_word = (i..end).any(|k| ORG_WORDS.contains(&self.s.norm(k)));
+            if end - i >= 2 && has_org_word {
+                let name = self.s.surface(i..end).to_string();
+                let start = self.with_determiner(i);
+                self.push(
+                    start..end,
+                    Referent::Unknown {
+                        name,
+                        kind: EntityKind::Organisation,
+                    },
+                    Form::Name,
+                    None,
+                );
+            }
+            i = end.max(i + 1);
+        }
+    }
+
+    fn flags(&mut self) {
+        let n = self.s.tokens.len();
+        for m in &mut self.mentions {
+            let e = m.toks.end;
+            if e < n {
+                let next = self.s.norm(e);
+                m.possessive = next == "'s"
+                    || (next == "'" && self.s.tokens[e].start == self.s.tokens[e - 1].end);
+                m.hyphenated = next == "-" && e + 1 < n && self.s.tokens[e + 1].is_word();
+            }
+            // Possessive pronouns are determiners of their noun; with a
+            // title they name a person: "its leader".
+            if let Referent::Pronoun(_) = m.referent {
+                m.possessive = matches!(
+                    self.s.norm(m.toks.start),
+                    "its" | "his" | "her" | "their" | "our"
+                );
+                if m.possessive {
+                    if let Some((len, &class)) =
+                        self.lex.actors.titles.longest_at(&self.s.tokens, e)
+                    {
+                        m.toks.end = e + len;
+                        m.title = Some(class);
+                        m.possessive = false;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Words that make a capitalised phrase an organisation.
+const ORG_WORDS: &[&str] = &[
+    "ministry",
+    "council",
+    "committee",
+    "party",
+    "front",
+    "army",
+    "forces",
+    "movement",
+    "brigade",
+    "brigades",
+    "agency",
+    "organisation",
+    "organization",
+    "union",
+    "alliance",
+    "coalition",
+    "militia",
+    "corps",
+    "command",
+    "court",
+    "commission",
+    "authority",
+    "parliament",
+    "assembly",
+    "congress",
+    "senate",
+    "navy",
+    "guard",
+    "guards",
+    "battalion",
+    "federation",
+    "bureau",
+];
+
+/// A person's referent: folded into the state or organisation they speak
+/// for; kept as a person when they lead an armed group or have no known
+/// affiliation.
+pub fn person_referent(
+    lex: &Lexicons,
+    name: String,
+    affiliation: Option<usize>,
+    known: bool,
+) -> Referent {
+    match affiliation {
+        Some(a) if lex.actors.actors[a].kind != EntityKind::ArmedGroup => Referent::Actor(a),
+        _ => Referent::Person(PersonRef {
+            name,
+            known,
+            affiliation,
+        }),
+    }
+}

@@ -1,0 +1,360 @@
+//! Article -> map: mentions, coreference, clauses, cues and relations, each
+//! with the sentences that state it.
+
+mod clauses;
+mod cues;
+mod discourse;
+pub mod lexicon;
+mod mentions;
+mod relations;
+
+use crate::model::{
+    Article, Entity, Evidence, Mention as MapMention, Relation, RelationMap, SCHEMA,
+};
+use crate::text::tokens::tokenize;
+use discourse::Discourse;
+use lexicon::actors::ActorLexicon;
+use lexicon::cues::CueLexicon;
+use lexicon::grammar::Grammar;
+use mentions::{Form, Mention, PeopleIndex, Referent, Sentence};
+use relations::{Found, Parse};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+/// Everything the extractor knows about words: actors, cues and grammar.
+pub struct Lexicons {
+    pub actors: ActorLexicon,
+    pub cues: CueLexicon,
+    pub grammar: Grammar,
+}
+
+impl Lexicons {
+    /// Build the lexicons from the bundled assets.
+    pub fn load_bundled() -> Result<Lexicons, String> {
+        Ok(Lexicons {
+            actors: ActorLexicon::bundled()?,
+            cues: CueLexicon::bundled()?,
+            grammar: Grammar::bundled()?,
+        })
+    }
+
+    /// The bundled lexicons, built once per process.
+    pub fn bundled() -> &'static Lexicons {
+        static BUNDLED: OnceLock<Lexicons> = OnceLock::new();
+        BUNDLED.get_or_init(|| {
+            Lexicons::load_bundled()
+                .expect("the bundled lexicons are valid (checked by the test suite)")
+        })
+    }
+}
+
+/// Extract the map of one article with the bundled lexicons.
+pub fn extract(article: &Article) -> RelationMap {
+    extract_with(Lexicons::bundled(), article)
+}
+
+/// Extract the map of one article.
+pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
+    let sentences: Vec<Sentence> = article
+        .sentences
+        .iter()
+        .filter_map(|&[start, end]| {
+            let text = article.text.get(start..end)?;
+            Some(Sentence {
+                text: &article.text,
+                tokens: tokenize(text, start),
+            })
+        })
+        .collect();
+
+    let mut people = PeopleIndex::default();
+    for s in &sentences {
+        mentions::people_of(lex, s, &mut people);
+    }
+
+    let mut d = Discourse::default();
+    let mut collected = Collected::default();
+    let mut recent: Vec<Found> = Vec::new();
+    for (index, s) in sentences.iter().enumerate() {
+        d.start_sentence(index);
+        let ms = mentions::find(lex, s, &people);
+        let hits = cues::find(lex, s, &ms);
+        let clauses = clauses::segment(lex, s, &ms);
+        let (groups, group_of) = group(s, &ms);
+
+        // The attribution's speaker is known before "we" is read.
+        if let Some(a) = clauses.attribution {
+            if let Some(id) = d.entity_of(lex, &ms[a].referent) {
+                d.set_speaker(&[id]);
+            }
+        }
+        let mut cands: Vec<Vec<Vec<String>>> = Vec::with_capacity(ms.len());
+        for (i, m) in ms.iter().enumerate() {
+            let c = d.candidates(lex, m);
+            let first = c.first().cloned().unwrap_or_default();
+            let subject = !preceded_by_preposition(lex, s, m.toks.start);
+            d.note(m, &first, subject, plural(s, m));
+            cands.push(c);
+            let g = &groups[group_of[i]];
+            if g.len() > 1 && g.last() == Some(&i) {
+                let ids: Vec<String> = g
+                    .iter()
+                    .filter_map(|&k| cands.get(k).and_then(|c| c.first()).cloned())
+                    .flatten()
+                    .collect();
+                let subject = !preceded_by_preposition(lex, s, ms[g[0]].toks.start);
+                d.note_group(&ids, subject);
+            }
+        }
+        let parse = Parse {
+            lex,
+            s,
+            mentions: &ms,
+            cands: &cands,
+            groups: &groups,
+            group_of: &group_of,
+            hits: &hits,
+            clauses: &clauses,
+        };
+        let found = relations::extract(&parse, &mut d, &recent);
+        relations::remember_proposers(&parse, &mut d);
+        for c in &clauses.list {
+            if let Some(speaker) = c.speaker {
+                if let Some(ids) = cands[speaker].first() {
+                    d.set_speaker(ids);
+                }
+            }
+        }
+        collected.mentions(s, &ms, &cands, &d);
+        collected.relations(index, article, &found);
+        recent = found;
+    }
+    collected.into_map(article, &d)
+}
+
+/// Conjoined mentions: "DR Congo and Rwanda", "the UK, France and the US".
+/// A run joined only by commas is not a list ("ISIS-K, the Russian
+/// president"): a list ends with "and" or "or".
+fn group(s: &Sentence, ms: &[Mention]) -> (Vec<Vec<usize>>, Vec<usize>) {
+    #[derive(PartialEq)]
+    enum Join {
+        No,
+        Comma,
+        Conj,
+    }
+    let join = |i: usize| -> Join {
+        if i == 0 {
+            return Join::No;
+        }
+        let (prev, m) = (&ms[i - 1], &ms[i]);
+        if prev.hyphenated
+            || prev.form == Form::People
+            || m.form == Form::People
+            || (prev.possessive && m.form != Form::Pronoun)
+        {
+            return Join::No;
+        }
+        let between: Vec<&str> = (prev.toks.end..m.toks.start).map(|k| s.norm(k)).collect();
+        match between.as_slice() {
+            ["and"]
+            | ["or"]
+            | [",", "and"]
+            | ["and", "the"]
+            | [",", "and", "the"]
+            | ["as", "well", "as"] => Join::Conj,
+            [","] | [",", "the"] => Join::Comma,
+            _ => Join::No,
+        }
+    };
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut i = 0;
+    while i < ms.len() {
+        let mut end = i + 1;
+        let mut has_conj = false;
+        while end < ms.len() {
+            match join(end) {
+                Join::Conj => {
+                    has_conj = true;
+                    end += 1;
+                    break;
+                }
+                Join::Comma => end += 1,
+                Join::No => break,
+            }
+        }
+        if has_conj {
+            groups.push((i..end).collect());
+            i = end;
+        } else {
+            groups.push(vec![i]);
+            i += 1;
+        }
+    }
+    let mut group_of = vec![0; ms.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = g;
+        }
+    }
+    (groups, group_of)
+}
+
+fn preceded_by_preposition(lex: &Lexicons, s: &Sentence, t: usize) -> bool {
+    let mut k = t;
+    while k > 0 {
+        k -= 1;
+        let norm = s.norm(k);
+        if lex.grammar.class(norm) == Some(lexicon::grammar::WordClass::Determiner) {
+            continue;
+        }
+        return lex.grammar.is_preposition(norm)
+            && !matches!(norm, "after" | "before" | "since" | "as");
+    }
+    false
+}
+
+/// Plural phrases ("Houthi rebels", "Russian forces") cannot be "it".
+fn plural(s: &Sentence, m: &Mention) -> bool {
+    let last = s.norm(m.toks.end.saturating_sub(1));
+    matches!(
+        m.form,
+        Form::Institution | Form::People | Form::Description | Form::Name | Form::Person
+    ) && last.ends_with('s')
+        && !last.ends_with("ss")
+        && (m.form != Form::Name || PLURAL_NAMES.iter().any(|p| last == *p))
+}
+
+/// Names that are plural in agreement ("the Houthis ... their").
+const PLURAL_NAMES: &[&str] = &["houthis", "rebels", "forces", "taliban"];
+
+/// Mentions and relations gathered over an article.
+#[derive(Default)]
+struct Collected {
+    mentions: BTreeMap<String, BTreeSet<(usize, usize)>>,
+    aliases: BTreeMap<String, BTreeSet<String>>,
+    relations: BTreeMap<(String, String, crate::model::Stance, Option<String>), Vec<Evidence>>,
+}
+
+impl Collected {
+    fn mentions(
+        &mut self,
+        s: &Sentence,
+        ms: &[Mention],
+        cands: &[Vec<Vec<String>>],
+        d: &Discourse,
+    ) {
+        for (m, c) in ms.iter().zip(cands) {
+            let Some(ids) = c.first() else { continue };
+            let (Some(first), Some(last)) =
+                (s.tokens.get(m.toks.start), s.tokens.get(m.toks.end - 1))
+            else {
+                continue;
+            };
+            for id in ids {
+                if !d.entities.contains_key(id) {
+                    continue;
+                }
+                self.mentions
+                    .entry(id.clone())
+                    .or_default()
+                    .insert((first.start, last.end));
+                if !matches!(m.referent, Referent::Pronoun(_)) && ids.len() == 1 {
+                    let surface = s.surface(m.toks.clone()).replace('\n', " ");
+                    self.aliases.entry(id.clone()).or_default().insert(surface);
+                }
+            }
+        }
+    }
+
+    fn relations(&mut self, sentence: usize, article: &Article, found: &[Found]) {
+        let text = article
+            .sentence_text(sentence)
+            .unwrap_or_default()
+            .to_string();
+        for f in found {
+            let key = (
+                f.source.clone(),
+                f.target.clone(),
+                f.stance,
+                f.alleged_by.clone(),
+            );
+            let evidence = self.relations.entry(key).or_default();
+            if evidence.iter().any(|e| e.sentence == sentence) {
+                continue;
+            }
+            evidence.push(Evidence {
+                article: article.id.clone(),
+                sentence,
+                cue: f.cue.clone(),
+                text: text.clone(),
+                modality: f.modality,
+            });
+        }
+    }
+
+    fn into_map(self, article: &Article, d: &Discourse) -> RelationMap {
+        let mut in_relation: BTreeSet<&str> = BTreeSet::new();
+        for (s, t, _, a) in self.relations.keys() {
+            in_relation.insert(s);
+            in_relation.insert(t);
+            if let Some(a) = a {
+                in_relation.insert(a);
+            }
+        }
+        let entities = d
+            .entities
+            .iter()
+            .filter(|(id, info)| {
+                (info.known || in_relation.contains(id.as_str()))
+                    && (self.mentions.contains_key(id.as_str())
+                        || in_relation.contains(id.as_str()))
+            })
+            .map(|(id, info)| Entity {
+                id: id.clone(),
+                name: info.name.clone(),
+                kind: info.kind,
+                aliases: self
+                    .aliases
+                    .get(id)
+                    .map(|a| a.iter().filter(|x| **x != info.name).cloned().collect())
+                    .unwrap_or_default(),
+                mentions: self
+                    .mentions
+                    .get(id)
+                    .map(|spans| {
+                        spans
+                            .iter()
+                            .map(|&(start, end)| MapMention {
+                                article: article.id.clone(),
+                                start,
+                                end,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let relations = self
+            .relations
+            .into_iter()
+            .map(
+                |((source, target, stance, alleged_by), evidence)| Relation {
+                    source,
+                    target,
+                    stance,
+                    alleged_by,
+                    negated: false,
+                    evidence,
+                },
+            )
+            .collect();
+        let mut map = RelationMap {
+            schema: SCHEMA.to_string(),
+            articles: vec![article.clone()],
+            entities,
+            relations,
+        };
+        map.normalise();
+        map
+    }
+}

@@ -1,0 +1,1259 @@
+//! Relations: for every cue, find its source and target by the clause it
+//! sits in, the cue's frame, and the small grammar of news English
+//! (actives, passives, nominalisations and possessives, light verbs,
+//! reported speech, allegations, negation and modality).
+
+use super::Lexicons;
+use super::clauses::{ClauseKind, Clauses};
+use super::cues::CueHit;
+use super::discourse::Discourse;
+use super::lexicon::cues::{Cue, CuePos, Frame, ObjectMode, VerbForm};
+use super::lexicon::grammar::{ReportClass, WordClass};
+use super::mentions::{Form, Mention, Referent, Sentence};
+use crate::model::{EntityKind, Modality, Stance};
+
+/// A relation read from one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub source: String,
+    pub target: String,
+    pub stance: Stance,
+    pub alleged_by: Option<String>,
+    pub cue: String,
+    pub modality: Option<Modality>,
+}
+
+/// One parsed sentence, ready for argument attachment.
+pub struct Parse<'a, 'b> {
+    pub lex: &'a Lexicons,
+    pub s: &'a Sentence<'b>,
+    pub mentions: &'a [Mention],
+    /// Ranked candidate referents of every mention.
+    pub cands: &'a [Vec<Vec<String>>],
+    /// Conjoined mentions: every mention's group (indices into `mentions`).
+    pub groups: &'a [Vec<usize>],
+    pub group_of: &'a [usize],
+    pub hits: &'a [CueHit],
+    pub clauses: &'a Clauses,
+}
+
+/// Prepositions that stay inside a noun phrase: "a proposal by the US",
+/// "narratives pushed by Islamabad", "groups like ISIS-K".
+const CHAIN: &[&str] = &["of", "by", "from", "like", "including", "such", "as"];
+
+/// Forms of "be" and "get" that make a participle passive.
+const PASSIVE_AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "'s",
+];
+
+/// Groups of entity ids found as one argument.
+type Ids = Vec<String>;
+
+struct Outcome {
+    sources: Ids,
+    targets: Ids,
+}
+
+impl Parse<'_, '_> {
+    fn n(&self) -> usize {
+        self.s.tokens.len()
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        self.s.norm(i)
+    }
+
+    fn clause_of(&self, t: usize) -> usize {
+        self.clauses.of_token.get(t).copied().unwrap_or(0)
+    }
+
+    fn mention_starting(&self, t: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.toks.start == t)
+    }
+
+    fn mention_ending(&self, end: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.toks.end == end)
+    }
+
+    /// The ids of mention `m`: its best candidate that is not in `exclude`
+    /// (so "its" after "the US would strike" is not the US), or its best
+    /// candidate when all are excluded (a name is what it names).
+    fn ids(&self, m: usize, exclude: &[String]) -> Ids {
+        self.cands[m]
+            .iter()
+            .find(|c| c.iter().all(|id| !exclude.contains(id)))
+            .or_else(|| self.cands[m].first())
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The ids of the group mention `m` belongs to.
+    fn group_ids(&self, m: usize, exclude: &[String]) -> Ids {
+        let mut out: Ids = Vec::new();
+        for &member in &self.groups[self.group_of[m]] {
+            for id in self.ids(member, exclude) {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        out
+    }
+
+    fn preceded_by_preposition(&self, t: usize) -> bool {
+        let mut k = t;
+        while k > 0 {
+            k -= 1;
+            let norm = self.norm(k);
+            if matches!(self.lex.grammar.class(norm), Some(WordClass::Determiner)) {
+                continue;
+            }
+            if matches!(norm, "after" | "before" | "since" | "as") {
+                return false;
+            }
+            return self.lex.grammar.is_preposition(norm);
+        }
+        false
+    }
+
+    fn partitive_before(&self, t: usize) -> bool {
+        let mut k = t;
+        while k > 0
+            && matches!(
+                self.lex.grammar.class(self.norm(k - 1)),
+                Some(WordClass::Determiner)
+            )
+        {
+            k -= 1;
+        }
+        k >= 2 && self.norm(k - 1) == "of" && self.lex.grammar.partitives.contains(self.norm(k - 2))
+    }
+
+    /// Whether mention `m` can be a clause subject or a cue's agent.
+    fn capable(&self, m: usize) -> bool {
+        let mention = &self.mentions[m];
+        let head = self.groups[self.group_of[m]][0];
+        let first = self.mentions[head].toks.start;
+        !self.preceded_by_preposition(first)
+            && !self.partitive_before(first)
+            && mention.form != Form::People
+            && !self.compound_modifier(m)
+            && !self.cands[m].is_empty()
+    }
+
+    /// "Iranian-backed", "EU-mediated", "Yemen-based": the actor modifies
+    /// the next word and is not an argument by itself.
+    fn compound_modifier(&self, m: usize) -> bool {
+        let mention = &self.mentions[m];
+        mention.hyphenated && self.mention_starting(mention.toks.end + 1).is_none()
+    }
+
+    /// Mentions of clause `c` (by their first token), in order.
+    fn in_clause(&self, c: usize) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        (0..self.mentions.len()).filter(move |&m| self.clause_of(self.mentions[m].toks.start) == c)
+    }
+
+    /// The nearest actor left of token `before` in clause `c` that can be a
+    /// subject or agent.
+    fn nearest_left(&self, c: usize, before: usize, exclude: &[String]) -> Option<Ids> {
+        self.in_clause(c)
+            .filter(|&m| self.mentions[m].toks.end <= before && self.capable(m))
+            .filter_map(|m| {
+                let ids = self.group_ids(m, exclude);
+                (!ids.is_empty() && !overlaps(&ids, exclude)).then_some(ids)
+            })
+            .next_back()
+    }
+
+    /// The subject of clause `c`: its own first capable actor, a stand-in
+    /// noun ("these assertions", "the move"), or what it inherits.
+    fn subject(&self, c: usize, d: &Discourse, exclude: &[String]) -> Option<Ids> {
+        let clause = &self.clauses.list[c];
+        if let Some(hint) = clause.subject_hint {
+            let ids = self.group_ids(hint, exclude);
+            if !ids.is_empty() && !overlaps(&ids, exclude) {
+                return Some(ids);
+            }
+        }
+        match clause.kind {
+            ClauseKind::Relative if !clause.object_relative => {
+                if let Some(a) = clause.antecedent {
+                    let ids = self.group_ids(a, exclude);
+                    if !ids.is_empty() && !overlaps(&ids, exclude) {
+                        return Some(ids);
+                    }
+                }
+            }
+            ClauseKind::Participle | ClauseKind::Comitative | ClauseKind::Infinitive => {
+                return self.parent_subject(c, d, exclude);
+            }
+            _ => {}
+        }
+        let own = self
+            .in_clause(c)
+            .filter(|&m| self.capable(m))
+            .find_map(|m| {
+                let ids = self.group_ids(m, exclude);
+                (!ids.is_empty() && !overlaps(&ids, exclude)).then_some(ids)
+            });
+        if own.is_some() {
+            return own;
+        }
+        if let Some(proxy) = self.proxy_after(clause.start, c, d, exclude) {
+            return Some(proxy);
+        }
+        if c == 0 {
+            if let Some(a) = self.clauses.attribution {
+                let ids = self.group_ids(a, exclude);
+                if !ids.is_empty() {
+                    return Some(ids);
+                }
+            }
+        }
+        self.parent_subject(c, d, exclude)
+    }
+
+    fn parent_subject(&self, c: usize, d: &Discourse, exclude: &[String]) -> Option<Ids> {
+        let parent = self.clauses.list[c].parent?;
+        self.subject(parent, d, exclude)
+    }
+
+    /// A noun that stands for an actor: "his comments" (handled as a
+    /// mention), "these assertions" (the last speaker), "the move" (the last
+    /// proposer), "these attacks" (the last attacker).
+    fn proxy_after(&self, from: usize, c: usize, d: &Discourse, exclude: &[String]) -> Option<Ids> {
+        let mut k = from;
+        let mut determiner = false;
+        while k < self.n() && k < from + 4 && self.clause_of(k) == c {
+            let norm = self.norm(k);
+            if matches!(self.lex.grammar.class(norm), Some(WordClass::Determiner)) {
+                determiner = true;
+            } else if self.lex.grammar.speech_nouns.contains(norm) {
+                return d
+                    .speaker()
+                    .map(<[String]>::to_vec)
+                    .filter(|ids| !overlaps(ids, exclude))
+                    .or_else(|| {
+                        // "—remarks that ...": the remarks of the sentence's subject.
+                        if c != 0 {
+                            self.subject(0, d, exclude)
+                        } else {
+                            None
+                        }
+                    });
+            } else if determiner && self.lex.grammar.action_nouns.contains(norm) {
+                return d
+                    .action_agent()
+                    .map(<[String]>::to_vec)
+                    .filter(|ids| !overlaps(ids, exclude));
+            } else if determiner && matches!(norm, "attacks" | "attack" | "strikes" | "assaults") {
+                return d
+                    .attack_agent()
+                    .map(<[String]>::to_vec)
+                    .filter(|ids| !overlaps(ids, exclude));
+            } else if self.s.tokens[k].is_word() && !norm.ends_with("ly") {
+                // An adjective may come first: "these illegal attacks".
+                if !matches!(
+                    norm,
+                    "illegal" | "latest" | "recent" | "repeated" | "such" | "new"
+                ) {
+                    return None;
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The speaker of clause `c`, from the nearest complement above it or
+    /// the sentence's attribution, with how the report is framed.
+    fn speaker(&self, c: usize, d: &Discourse) -> Option<(Ids, ReportClass)> {
+        for a in self.clauses.ancestors(c) {
+            let clause = &self.clauses.list[a];
+            if clause.kind == ClauseKind::Complement {
+                let report = clause.report.unwrap_or(ReportClass::Say);
+                if let Some(m) = clause.speaker {
+                    let ids = self.group_ids(m, &[]);
+                    if !ids.is_empty() && !self.is_media(&ids, d) {
+                        return Some((ids, report));
+                    }
+                }
+                // "The head of state emphasized that ...": the speaker is
+                // the subject of the clause the verb sits in.
+                if let Some(parent) = clause.parent {
+                    if let Some(ids) = self.subject(parent, d, &[]) {
+                        if !self.is_media(&ids, d) {
+                            return Some((ids, report));
+                        }
+                    }
+                }
+            }
+        }
+        let m = self.clauses.attribution?;
+        let ids = self.group_ids(m, &[]);
+        (!ids.is_empty() && !self.is_media(&ids, d)).then_some((ids, ReportClass::Say))
+    }
+
+    fn is_media(&self, ids: &[String], d: &Discourse) -> bool {
+        ids.iter().all(|id| {
+            d.entities
+                .get(id)
+                .is_some_and(|e| e.kind == EntityKind::Media)
+        })
+    }
+
+    /// Whether the clause chain of `c` makes its content hypothetical.
+    fn hypothetical(&self, c: usize) -> bool {
+        self.clauses.ancestors(c).any(|a| {
+            self.clauses.list[a].kind == ClauseKind::Conditional || self.clauses.list[a].nonfactual
+        })
+    }
+
+    fn passive(&self, hit: &CueHit) -> bool {
+        if hit.form != Some(VerbForm::Participle) {
+            return false;
+        }
+        let c = self.clause_of(hit.toks.start);
+        if self.clauses.list[c].passive && self.clauses.list[c].start + 1 >= hit.toks.start {
+            return true;
+        }
+        let mut k = hit.toks.start;
+        for _ in 0..3 {
+            if k == 0 {
+                break;
+            }
+            k -= 1;
+            let norm = self.norm(k);
+            if PASSIVE_AUX.contains(&norm) {
+                return true;
+            }
+            if !(norm.ends_with("ly")
+                || matches!(
+                    norm,
+                    "not" | "n't" | "already" | "also" | "further" | "never"
+                ))
+            {
+                break;
+            }
+        }
+        // "talks mediated by Oman", "narratives pushed by Islamabad".
+        self.norm(hit.toks.end) == "by"
+            && self
+                .mention_starting(hit.toks.start.saturating_sub(1))
+                .is_none()
+    }
+
+    /// The actor after a preposition in `preps`, right after token `from`.
+    fn after_prep(&self, from: usize, preps: &[&str], exclude: &[String]) -> Option<(Ids, usize)> {
+        let mut k = from;
+        let c = self.clause_of(from.saturating_sub(1));
+        while k < self.n() && k < from + 3 {
+            if preps.contains(&self.norm(k)) {
+                let mut j = k + 1;
+                while j < self.n() && j < k + 4 {
+                    if let Some(m) = self.mention_starting(j) {
+                        if self.partitive_before(j) {
+                            return None;
+                        }
+                        let ids = self.group_ids(m, exclude);
+                        return (!ids.is_empty()).then_some((ids, m));
+                    }
+                    let norm = self.norm(j);
+                    if !(matches!(self.lex.grammar.class(norm), Some(WordClass::Determiner))
+                        || norm.ends_with("ly"))
+                    {
+                        break;
+                    }
+                    j += 1;
+                }
+                return None;
+            }
+            if self.clause_of(k) != c && k > from {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The first actor after a cue that its preposition (or a direct
+    /// object) admits, through noun-phrase chains ("a proposal by the US").
+    fn object(
+        &self,
+        from: usize,
+        c: usize,
+        cue: &Cue,
+        direct: bool,
+        exclude: &[String],
+        d: &Discourse,
+    ) -> Option<(Ids, Option<usize>)> {
+        #[derive(PartialEq)]
+        enum Gate {
+            Open,
+            Closed,
+            Blocked,
+        }
+        let mut gate = if direct { Gate::Open } else { Gate::Closed };
+        let mut k = from;
+        let limit = (from + 14).min(self.n());
+        let mut first_noun: Option<usize> = None;
+        while k < limit {
+            if self.clause_of(k) != c {
+                break;
+            }
+            if let Some(m) = self.mention_starting(k) {
+                let end = self.groups[self.group_of[m]]
+                    .last()
+                    .map_or(self.mentions[m].toks.end, |&last| {
+                        self.mentions[last].toks.end
+                    });
+                let skip = self.compound_modifier(m)
+                    || self.partitive_before(k)
+                    || self.embedded_subject(end)
+                    || self.mentions[m].form == Form::Pronoun
+                        && !self.mentions[m].possessive
+                        && gate == Gate::Closed;
+                if gate != Gate::Blocked && gate != Gate::Closed && !skip {
+                    let ids = self.group_ids(m, exclude);
+                    if !ids.is_empty() {
+                        return Some((ids, Some(m)));
+                    }
+                }
+                k = end.max(k + 1);
+                continue;
+            }
+            let norm = self.norm(k);
+            if matches!(
+                norm,
+                "," | ";" | ":" | "—" | "–" | "that" | "which" | "who" | "while" | "whereas"
+            ) {
+                break;
+            }
+            if self.lex.grammar.is_preposition(norm) || norm == "such" {
+                if cue.preps.iter().any(|p| p == norm) {
+                    gate = Gate::Open;
+                } else if CHAIN.contains(&norm) {
+                    if gate == Gate::Closed && !direct {
+                        // stays closed
+                    }
+                } else {
+                    gate = Gate::Blocked;
+                }
+            } else if self.hits.iter().any(|h| {
+                h.toks.start == k
+                    && self.lex.cues.cues[h.cue].pos == CuePos::Verb
+                    && h.form != Some(VerbForm::Participle)
+            }) {
+                break;
+            } else if first_noun.is_none()
+                && self.s.tokens[k].is_word()
+                && self.lex.grammar.class(norm).is_none()
+            {
+                first_noun = Some(k);
+            }
+            k += 1;
+        }
+        // No actor: a noun that stands for one ("opposed the move").
+        let start = first_noun.map_or(from, |f| f.saturating_sub(2).max(from));
+        if gate != Gate::Blocked {
+            if let Some(ids) = self.proxy_after(start, c, d, exclude) {
+                return Some((ids, None));
+            }
+        }
+        None
+    }
+
+    /// "what Mr Shapps described as": an actor followed by its own verb is
+    /// the subject of an embedded clause, not an object.
+    fn embedded_subject(&self, end: usize) -> bool {
+        let norm = self.norm(end);
+        self.lex
+            .grammar
+            .reporting
+            .longest_at(&self.s.tokens, end)
+            .is_some()
+            || matches!(
+                norm,
+                "described" | "called" | "termed" | "dubbed" | "sees" | "saw"
+            )
+    }
+
+    /// The agent of a noun cue: possessor, modifier, "by/from X", or the
+    /// subject of the light verb it is the object of.
+    fn noun_agent(&self, hit: &CueHit, cue: &Cue, d: &Discourse) -> Option<Ids> {
+        let c = self.clause_of(hit.toks.start);
+        let mut b = hit.toks.start;
+        for _ in 0..5 {
+            if b == 0 {
+                break;
+            }
+            if let Some(m) = self.mention_ending(b) {
+                let mention = &self.mentions[m];
+                if mention.form == Form::Pronoun && !mention.possessive {
+                    break;
+                }
+                // "Israel-Iran conflict": both sides.
+                let mut ids = self.group_ids(m, &[]);
+                let s = mention.toks.start;
+                if s >= 2 && self.norm(s - 1) == "-" {
+                    if let Some(first) = self.mention_ending(s - 1) {
+                        for id in self.group_ids(first, &[]) {
+                            if !ids.contains(&id) {
+                                ids.insert(0, id);
+                            }
+                        }
+                    }
+                }
+                return (!ids.is_empty()).then_some(ids);
+            }
+            let prev = self.norm(b - 1);
+            let adjective = self.s.tokens[b - 1].is_word()
+                && self.lex.grammar.class(prev).is_none()
+                && !self.lex.grammar.is_preposition(prev)
+                && self
+                    .lex
+                    .cues
+                    .forms
+                    .longest_ending_at(&self.s.tokens, b)
+                    .is_none();
+            if prev == "'s"
+                || prev == "'"
+                || prev == "-"
+                || adjective
+                || matches!(self.lex.grammar.class(prev), Some(WordClass::Determiner))
+            {
+                if matches!(self.lex.grammar.class(prev), Some(WordClass::Determiner)) {
+                    // A determiner ends the noun phrase: look for a light verb.
+                    b -= 1;
+                    break;
+                }
+                b -= 1;
+            } else {
+                break;
+            }
+        }
+        let agent_preps: Vec<&str> = cue.agent_preps.iter().map(String::as_str).collect();
+        if let Some((ids, _)) = self.agent_after(hit.toks.end, &agent_preps, c) {
+            return Some(ids);
+        }
+        // A light verb or "as" right before the noun phrase.
+        if b > 0
+            && self
+                .lex
+                .grammar
+                .light_verbs
+                .longest_ending_at(&self.s.tokens, b)
+                .is_some()
+        {
+            let (len, _) = self
+                .lex
+                .grammar
+                .light_verbs
+                .longest_ending_at(&self.s.tokens, b)?;
+            let verb_start = b - len;
+            return self
+                .nearest_left(c, verb_start, &[])
+                .or_else(|| self.subject(c, d, &[]));
+        }
+        None
+    }
+
+    /// "provision of weapons by France": an agent preposition after the
+    /// noun, through "of N" chains.
+    fn agent_after(&self, from: usize, preps: &[&str], c: usize) -> Option<(Ids, usize)> {
+        let mut k = from;
+        while k < self.n() && k < from + 6 && self.clause_of(k) == c {
+            let norm = self.norm(k);
+            if preps.contains(&norm) {
+                return self.after_prep(k, preps, &[]);
+            }
+            if self.mention_starting(k).is_some()
+                || matches!(norm, "," | ";" | "to" | "against" | "on" | "with" | "for")
+            {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Targets of a noun cue: an actor introduced by one of its
+    /// prepositions, skipping the agent's.
+    fn noun_target(
+        &self,
+        hit: &CueHit,
+        cue: &Cue,
+        exclude: &[String],
+        d: &Discourse,
+    ) -> Option<(Ids, String)> {
+        let c = self.clause_of(hit.toks.start);
+        let mut k = hit.toks.end;
+        let limit = (k + 10).min(self.n());
+        while k < limit && self.clause_of(k) == c {
+            let norm = self.norm(k).to_string();
+            if cue.preps.contains(&norm) {
+                if let Some((ids, _)) = self.after_prep(k, &[norm.as_str()], exclude) {
+                    return Some((ids, norm));
+                }
+                // "the support for Guyana's sovereignty": through adjectives.
+                let mut j = k + 1;
+                while j < limit.max(k + 8).min(self.n()) && j < k + 8 && self.clause_of(j) == c {
+                    if let Some(m) = self.mention_starting(j) {
+                        if !self.compound_modifier(m) {
+                            let ids = self.group_ids(m, exclude);
+                            if !ids.is_empty() {
+                                return Some((ids, norm));
+                            }
+                        }
+                        break;
+                    }
+                    let w = self.norm(j);
+                    let quantity = matches!(
+                        w,
+                        "over" | "about" | "around" | "nearly" | "almost" | "some" | "up"
+                    ) && !self.lex.grammar.is_preposition(self.norm(j + 1));
+                    if (self.lex.grammar.is_preposition(w) && !quantity) || matches!(w, "," | ";") {
+                        break;
+                    }
+                    j += 1;
+                }
+                if let Some(ids) = self.proxy_after(k + 1, c, d, exclude) {
+                    return Some((ids, norm));
+                }
+                return None;
+            }
+            if matches!(norm.as_str(), "," | ";" | ":" | "that" | "which" | "who") {
+                return None;
+            }
+            if cue.agent_preps.contains(&norm) || CHAIN.contains(&norm.as_str()) {
+                // "provision of weapons by France to Armenia": skip the agent.
+                k += 1;
+                if let Some(m) = self
+                    .mention_starting(k)
+                    .or_else(|| self.mention_starting(k + 1))
+                {
+                    k = self.mentions[m].toks.end;
+                }
+                continue;
+            }
+            if self.lex.grammar.is_preposition(&norm) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// "between X and Y".
+    fn between(&self, from: usize, c: usize) -> Option<Ids> {
+        let k = (from..(from + 4).min(self.n())).find(|&k| self.norm(k) == "between")?;
+        if self.clause_of(k) != c {
+            return None;
+        }
+        let m = (k + 1..(k + 4).min(self.n())).find_map(|j| self.mention_starting(j))?;
+        let ids = self.group_ids(m, &[]);
+        (ids.len() >= 2).then_some(ids)
+    }
+}
+
+fn overlaps(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.contains(x))
+}
+
+/// Read the relations of one parsed sentence. `recent` holds what the
+/// previous sentences stated (for "which Tehran denies").
+pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(p.hits.len());
+    for (h, hit) in p.hits.iter().enumerate() {
+        let cue = &p.lex.cues.cues[hit.cue];
+        let c = p.clause_of(hit.toks.start);
+        let outcome = attach(p, d, hit, cue, c, recent, &out);
+        let cue_text = p.s.surface(hit.toks.clone()).to_string();
+        if let Some(o) = &outcome {
+            remember_attacker(d, hit, cue, o);
+        }
+        let skip = hit.negated
+            || hit.nonfactual
+            || p.hypothetical(c)
+            || p.clauses.kind(c) == ClauseKind::Attribution;
+        if let (Some(o), false) = (&outcome, skip) {
+            let mut stance = cue.stance;
+            let mut modality = hit.modality;
+            if modality == Some(Modality::Threat) && stance == Stance::Attack {
+                stance = Stance::Oppose;
+            }
+            if modality.is_none() && future_threat(p, hit) && stance == Stance::Attack {
+                stance = Stance::Oppose;
+                modality = Some(Modality::Threat);
+            }
+            let alleged = alleged_by(p, d, h, hit, c, &o.sources, &outcomes);
+            if let Some(None) = alleged {
+                outcomes.push(outcome);
+                continue;
+            }
+            let alleged = alleged.flatten();
+            for s in &o.sources {
+                for t in &o.targets {
+                    push(
+                        &mut out,
+                        d,
+                        s,
+                        t,
+                        stance,
+                        alleged.clone(),
+                        &cue_text,
+                        modality,
+                    );
+                }
+            }
+            derived_accusations(p, d, hit, cue, c, o, &cue_text, &mut out);
+            labels(p, d, hit, cue, c, o, &cue_text, &mut out);
+        }
+        outcomes.push(outcome);
+    }
+    compounds(p, d, &mut out);
+    out
+}
+
+fn push(
+    out: &mut Vec<Found>,
+    d: &Discourse,
+    s: &str,
+    t: &str,
+    stance: Stance,
+    alleged_by: Option<String>,
+    cue: &str,
+    modality: Option<Modality>,
+) {
+    if s == t {
+        return;
+    }
+    let media = |id: &str| {
+        d.entities
+            .get(id)
+            .is_some_and(|e| e.kind == EntityKind::Media)
+    };
+    if media(s) || media(t) {
+        return;
+    }
+    let alleged_by = alleged_by.filter(|a| !media(a));
+    let f = Found {
+        source: s.to_string(),
+        target: t.to_string(),
+        stance,
+        alleged_by,
+        cue: cue.to_string(),
+        modality,
+    };
+    if !out.contains(&f) {
+        out.push(f);
+    }
+}
+
+/// "will strike", "would strike ... if needed": a future attack is a threat.
+fn future_threat(p: &Parse, hit: &CueHit) -> bool {
+    let start = hit.toks.start;
+    (start.saturating_sub(3)..start)
+        .any(|k| matches!(p.norm(k), "will" | "would" | "'ll" | "shall"))
+}
+
+/// Source and target of one cue.
+fn attach(
+    p: &Parse,
+    d: &Discourse,
+    hit: &CueHit,
+    cue: &Cue,
+    c: usize,
+    recent: &[Found],
+    sofar: &[Found],
+) -> Option<Outcome> {
+    match cue.pos {
+        CuePos::Verb => attach_verb(p, d, hit, cue, c, recent, sofar),
+        CuePos::Noun => attach_noun(p, d, hit, cue, c),
+        CuePos::Predicate => {
+            let targets = p
+                .nearest_left(c, hit.toks.start, &[])
+                .or_else(|| p.subject(c, d, &[]))?;
+            let (sources, _) = p.speaker(c, d)?;
+            Some(Outcome { sources, targets })
+        }
+    }
+}
+
+fn attach_verb(
+    p: &Parse,
+    d: &Discourse,
+    hit: &CueHit,
+    cue: &Cue,
+    c: usize,
+    recent: &[Found],
+    sofar: &[Found],
+) -> Option<Outcome> {
+    let start = hit.toks.start;
+    let end = hit.toks.end;
+    let left = || {
+        p.nearest_left(c, start, &[])
+            .or_else(|| p.subject(c, d, &[]))
+    };
+    match cue.frame {
+        Frame::Undergoer => {
+            let targets = left()?;
+            let sources = p
+                .speaker(c, d)
+                .map(|(ids, _)| ids)
+                .or_else(|| p.parent_subject(c, d, &targets))
+                .filter(|s| !overlaps(s, &targets))?;
+            return Some(Outcome { sources, targets });
+        }
+        Frame::Report => {
+            let targets = left()?;
+            let (sources, _) = p.speaker(c, d)?;
+            return Some(Outcome { sources, targets });
+        }
+        Frame::Reverse => {
+            let preps: Vec<&str> = cue.preps.iter().map(String::as_str).collect();
+            let (sources, _) = p.after_prep(end, &preps, &[])?;
+            let targets = p
+                .nearest_left(c, start, &sources)
+                .or_else(|| p.subject(c, d, &sources))?;
+            return Some(Outcome { sources, targets });
+        }
+        _ => {}
+    }
+    if p.passive(hit) {
+        let (sources, _) = p.after_prep(end, &["by"], &[])?;
+        let antecedent = p.clauses.list[c]
+            .antecedent
+            .filter(|_| p.clauses.list[c].passive);
+        let targets = match antecedent {
+            Some(a) => p.group_ids(a, &sources),
+            None => {
+                // "talks mediated by Oman": the parties of the talks.
+                if let Some(parties) = joint_parties_before(p, d, hit) {
+                    parties
+                } else {
+                    p.nearest_left(c, start, &sources)
+                        .or_else(|| p.subject(c, d, &sources))?
+                }
+            }
+        };
+        return (!targets.is_empty()).then_some(Outcome { sources, targets });
+    }
+    let mut sources = left()?;
+    let direct = cue.object == ObjectMode::Direct;
+    let object = if cue.object == ObjectMode::None {
+        None
+    } else {
+        p.object(end, c, cue, direct, &sources, d)
+    };
+    let mut targets = object.map(|(ids, _)| ids).unwrap_or_default();
+    // "... and has gone so far as to label the Kabul regime": the subject
+    // the clause inherited is its target, so the actor is further up.
+    if !targets.is_empty() && targets.iter().all(|t| sources.contains(t)) {
+        sources = p
+            .clauses
+            .ancestors(c)
+            .skip(1)
+            .find_map(|a| p.subject(a, d, &targets))?;
+    }
+    // Co-agents: "HMS Diamond, working with US warships, repelled ...".
+    for id in comitative_partners(p, c) {
+        if !sources.contains(&id)
+            && !targets.contains(&id)
+            && p.clauses.kind(c) != ClauseKind::Comitative
+        {
+            sources.push(id);
+        }
+    }
+    match cue.frame {
+        Frame::Joint | Frame::Mutual => {
+            if let Some(pair) = p.between(end, c) {
+                return Some(Outcome {
+                    sources: pair.clone(),
+                    targets: pair,
+                });
+            }
+            if targets.is_empty() && sources.len() >= 2 {
+                return Some(Outcome {
+                    sources: sources.clone(),
+                    targets: sources,
+                });
+            }
+            if cue.frame == Frame::Mutual && !targets.is_empty() {
+                let mut all = sources.clone();
+                all.extend(targets.iter().cloned());
+                return Some(Outcome {
+                    sources: all.clone(),
+                    targets: all,
+                });
+            }
+        }
+        _ => {}
+    }
+    if targets.is_empty() {
+        targets = rebuttal_targets(p, hit, &sources, recent, sofar)?;
+    }
+    Some(Outcome { sources, targets })
+}
+
+/// "denies", "which Tehran denies": opposing whoever accused the denier.
+fn rebuttal_targets(
+    p: &Parse,
+    hit: &CueHit,
+    sources: &[String],
+    recent: &[Found],
+    sofar: &[Found],
+) -> Option<Ids> {
+    let word = p.norm(hit.toks.start);
+    if !(word.starts_with("den")
+        || word.starts_with("reject")
+        || word.starts_with("refut")
+        || word.starts_with("rebut"))
+    {
+        return None;
+    }
+    let accusers: Ids = sofar
+        .iter()
+        .chain(recent)
+        .filter(|f| f.stance == Stance::Accuse && sources.contains(&f.target))
+        .map(|f| f.source.clone())
+        .fold(Vec::new(), |mut acc, s| {
+            if !acc.contains(&s) {
+                acc.push(s);
+            }
+            acc
+        });
+    (!accusers.is_empty()).then_some(accusers)
+}
+
+/// Who the subject's partners are in a comitative clause of `c` or of its
+/// ancestors.
+fn comitative_partners(p: &Parse, c: usize) -> Ids {
+    let chain: Vec<usize> = p.clauses.ancestors(c).collect();
+    let mut out = Vec::new();
+    for (i, clause) in p.clauses.list.iter().enumerate() {
+        if clause.kind == ClauseKind::Comitative
+            && clause.parent.is_some_and(|par| chain.contains(&par))
+        {
+            for m in p.in_clause(i) {
+                for id in p.group_ids(m, &[]) {
+                    if !out.contains(&id) {
+                        out.push(id);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The parties of a joint noun right before a passive participle.
+fn joint_parties_before(p: &Parse, d: &Discourse, hit: &CueHit) -> Option<Ids> {
+    let start = hit.toks.start;
+    let prev = p
+        .hits
+        .iter()
+        .rev()
+        .find(|h| h.toks.end <= start && start - h.toks.end <= 1)?;
+    let cue = &p.lex.cues.cues[prev.cue];
+    if cue.pos != CuePos::Noun || !matches!(cue.frame, Frame::Joint | Frame::Mutual) {
+        return None;
+    }
+    let ids = p.noun_agent(prev, cue, d)?;
+    (ids.len() >= 2).then_some(ids)
+}
+
+fn attach_noun(p: &Parse, d: &Discourse, hit: &CueHit, cue: &Cue, c: usize) -> Option<Outcome> {
+    if cue.frame == Frame::Reverse {
+        let preps: Vec<&str> = cue
+            .agent_preps
+            .iter()
+            .chain(&cue.preps)
+            .map(String::as_str)
+            .collect();
+        let (sources, _) = p.after_prep(hit.toks.end, &preps, &[])?;
+        let targets = p
+            .nearest_left(c, hit.toks.start, &sources)
+            .or_else(|| p.subject(c, d, &sources))?;
+        return Some(Outcome { sources, targets });
+    }
+    let symmetric = matches!(cue.frame, Frame::Joint | Frame::Mutual);
+    if symmetric {
+        if let Some(pair) = p.between(hit.toks.end, c) {
+            return Some(Outcome {
+                sources: pair.clone(),
+                targets: pair,
+            });
+        }
+    }
+    let agent = p.noun_agent(hit, cue, d);
+    let exclude = agent.clone().unwrap_or_default();
+    let target = p.noun_target(hit, cue, &exclude, d);
+    match (agent, target) {
+        (Some(sources), Some((targets, prep))) => {
+            if cue.frame == Frame::Mutual && matches!(prep.as_str(), "with" | "between") {
+                let mut all = sources.clone();
+                all.extend(targets);
+                return Some(Outcome {
+                    sources: all.clone(),
+                    targets: all,
+                });
+            }
+            Some(Outcome { sources, targets })
+        }
+        (Some(sources), None) if symmetric && sources.len() >= 2 => Some(Outcome {
+            sources: sources.clone(),
+            targets: sources,
+        }),
+        (Some(sources), None) => Some(Outcome {
+            sources,
+            targets: Vec::new(),
+        }),
+        _ => None,
+    }
+}
+
+/// Remember who attacked, for "these attacks".
+fn remember_attacker(d: &mut Discourse, hit: &CueHit, cue: &Cue, o: &Outcome) {
+    if cue.stance == Stance::Attack && !o.sources.is_empty() && !hit.negated {
+        d.set_attack_agent(&o.sources);
+    }
+}
+
+/// Verbs whose subject puts forward a proposal ("India had requested ..."):
+/// "the move" or "the proposal" later refers to that actor.
+const PROPOSING: &[&str] = &[
+    "request",
+    "requests",
+    "requested",
+    "propose",
+    "proposes",
+    "proposed",
+    "move",
+    "moved",
+    "table",
+    "tabled",
+    "submit",
+    "submitted",
+    "seek",
+    "sought",
+    "push",
+    "pushed",
+];
+
+/// Remember who proposed or moved last, for "the move" and "the proposal".
+pub fn remember_proposers(p: &Parse, d: &mut Discourse) {
+    for k in 0..p.n() {
+        let norm = p.norm(k);
+        let c = p.clause_of(k);
+        let agent = if p.lex.grammar.action_nouns.contains(norm) {
+            action_owner(p, k)
+        } else if PROPOSING.contains(&norm) && p.mention_starting(k).is_none() {
+            p.nearest_left(c, k, &[])
+        } else {
+            None
+        };
+        if let Some(ids) = agent {
+            d.set_action_agent(&ids);
+        }
+    }
+}
+
+/// The possessor, modifier or by-agent of the action noun at `k`.
+fn action_owner(p: &Parse, k: usize) -> Option<Ids> {
+    let mut b = k;
+    for _ in 0..4 {
+        if let Some(m) = p.mention_ending(b) {
+            let ids = p.group_ids(m, &[]);
+            return (!ids.is_empty()).then_some(ids);
+        }
+        if b == 0 {
+            break;
+        }
+        let prev = p.norm(b - 1);
+        let adjective = p.s.tokens[b - 1].is_word()
+            && p.lex.grammar.class(prev).is_none()
+            && !p.lex.grammar.is_preposition(prev);
+        if prev == "'s" || prev == "'" || adjective {
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    p.after_prep(k + 1, &["by"], &[]).map(|(ids, _)| ids)
+}
+
+/// `Some(None)`: drop the relation (an allegation nobody makes);
+/// `Some(Some(x))`: alleged by x; `None`: a plain relation.
+fn alleged_by(
+    p: &Parse,
+    d: &Discourse,
+    h: usize,
+    hit: &CueHit,
+    c: usize,
+    sources: &[String],
+    outcomes: &[Option<Outcome>],
+) -> Option<Option<String>> {
+    // "accused the Taliban of enabling the TTP": the accuser alleges it.
+    if hit.form == Some(VerbForm::Gerund)
+        && hit.toks.start > 0
+        && matches!(p.norm(hit.toks.start - 1), "of" | "for")
+    {
+        for (i, prev) in p.hits[..h].iter().enumerate().rev() {
+            let prev_cue = &p.lex.cues.cues[prev.cue];
+            if prev_cue.stance != Stance::Accuse {
+                continue;
+            }
+            return match &outcomes[i] {
+                Some(o) if !o.sources.is_empty() && overlaps(&o.targets, sources) => {
+                    Some(o.sources.first().cloned())
+                }
+                Some(o) if o.sources.is_empty() => Some(None),
+                None => Some(None),
+                Some(_) => None,
+            };
+        }
+    }
+    // "M23 claims to have captured ...".
+    let clause = &p.clauses.list[c];
+    if clause.kind == ClauseKind::Infinitive && clause.start > 0 {
+        if let Some(&ReportClass::Allege) = p
+            .lex
+            .grammar
+            .reporting
+            .longest_ending_at(&p.s.tokens, clause.start)
+            .map(|(_, class)| class)
+        {
+            return Some(sources.first().cloned());
+        }
+    }
+    if let Some((speaker, report)) = p.speaker(c, d) {
+        let first = speaker.first().cloned();
+        if report == ReportClass::Allege || hit.alleged || !overlaps(&speaker, sources) {
+            return Some(first);
+        }
+        return None;
+    }
+    if hit.alleged {
+        return Some(sources.first().cloned());
+    }
+    None
+}
+
+/// A speaker who reports another actor's attack accuses that actor; one
+/// who draws attention to another's hostile act ("raise awareness of
+/// Venezuela's acts of aggression") accuses it too.
+#[allow(clippy::too_many_arguments)]
+fn derived_accusations(
+    p: &Parse,
+    d: &Discourse,
+    hit: &CueHit,
+    cue: &Cue,
+    c: usize,
+    o: &Outcome,
+    cue_text: &str,
+    out: &mut Vec<Found>,
+) {
+    if cue.stance != Stance::Attack && cue.stance != Stance::Accuse {
+        return;
+    }
+    if cue.pos == CuePos::Noun && o.targets.is_empty() {
+        let communicated = (p.clauses.list[c].start..hit.toks.start).any(|k| {
+            p.clause_of(k) == c
+                && p.lex
+                    .grammar
+                    .communication
+                    .longest_at(&p.s.tokens, k)
+                    .is_some()
+        });
+        if communicated {
+            if let Some(speakers) = p.subject(c, d, &o.sources) {
+                for s in &speakers {
+                    for a in &o.sources {
+                        push(out, d, s, a, Stance::Accuse, None, cue_text, None);
+                    }
+                }
+            }
+        }
+        return;
+    }
+    if cue.stance != Stance::Attack || o.targets.is_empty() {
+        return;
+    }
+    if let Some((speakers, ReportClass::Say)) = p.speaker(c, d) {
+        for s in &speakers {
+            for a in &o.sources {
+                if !o.targets.contains(s) {
+                    push(out, d, s, a, Stance::Accuse, None, cue_text, None);
+                }
+            }
+        }
+    }
+}
+
+/// "label the Kabul regime a “puppet” of New Delhi": the label's "of"
+/// actor is accused too.
+#[allow(clippy::too_many_arguments)]
+fn labels(
+    p: &Parse,
+    d: &Discourse,
+    hit: &CueHit,
+    cue: &Cue,
+    c: usize,
+    o: &Outcome,
+    cue_text: &str,
+    out: &mut Vec<Found>,
+) {
+    if cue.stance != Stance::Accuse || o.sources.is_empty() {
+        return;
+    }
+    let end = (hit.toks.end + 12).min(p.n());
+    for k in hit.toks.end..end {
+        if p.clause_of(k) != c {
+            break;
+        }
+        if let Some(&stance) = p.lex.cues.labels.get(p.norm(k)) {
+            let mut j = k + 1;
+            while j < end && matches!(p.norm(j), "”" | "\"" | "’" | "'") {
+                j += 1;
+            }
+            if let Some((ids, _)) = p.after_prep(j, &["of"], &o.sources) {
+                for s in &o.sources {
+                    for t in &ids {
+                        push(out, d, s, t, stance, None, cue_text, None);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// "Iranian-backed Houthis": the modifier acts toward the head.
+fn compounds(p: &Parse, d: &Discourse, out: &mut Vec<Found>) {
+    for (m, mention) in p.mentions.iter().enumerate() {
+        if !mention.hyphenated {
+            continue;
+        }
+        let Some(&stance) = p.lex.cues.compounds.get(p.norm(mention.toks.end + 1)) else {
+            continue;
+        };
+        let from = mention.toks.end + 2;
+        let Some(head) = (from..(from + 3).min(p.n())).find_map(|k| p.mention_starting(k)) else {
+            continue;
+        };
+        if matches!(p.mentions[head].referent, Referent::Pronoun(_)) {
+            continue;
+        }
+        let sources = p.ids(m, &[]);
+        let targets = p.group_ids(head, &sources);
+        let cue_text =
+            p.s.surface(mention.toks.start..mention.toks.end + 2)
+                .to_string();
+        for s in &sources {
+            for t in &targets {
+                push(out, d, s, t, stance, None, &cue_text, None);
+            }
+        }
+    }
+}

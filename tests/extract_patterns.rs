@@ -1,0 +1,195 @@
+//! The relation patterns of the extractor, each on sentences written for
+//! this test (not taken from any article).
+
+use stancemap::extract::extract;
+use stancemap::model::{Article, RelationMap, Stance};
+use stancemap::text::sentences;
+
+fn map_of(text: &str) -> RelationMap {
+    let article = Article {
+        id: "a1".into(),
+        title: text.lines().next().unwrap_or_default().into(),
+        source: None,
+        text: text.into(),
+        sentences: sentences::split(text),
+    };
+    extract(&article)
+}
+
+/// (source, target, stance, alleged_by) by entity name.
+fn relations(text: &str) -> Vec<(String, String, Stance, Option<String>)> {
+    let map = map_of(text);
+    let name = |id: &str| map.entity(id).map_or(id.to_string(), |e| e.name.clone());
+    map.relations
+        .iter()
+        .map(|r| {
+            (
+                name(&r.source),
+                name(&r.target),
+                r.stance,
+                r.alleged_by.as_deref().map(name),
+            )
+        })
+        .collect()
+}
+
+fn has(
+    rels: &[(String, String, Stance, Option<String>)],
+    s: &str,
+    t: &str,
+    stance: Stance,
+) -> bool {
+    rels.iter()
+        .any(|(a, b, st, _)| a == s && b == t && *st == stance)
+}
+
+#[test]
+fn active_voice() {
+    let r = relations("Pakistan criticised India on Monday.");
+    assert!(has(&r, "Pakistan", "India", Stance::Oppose), "{r:?}");
+    assert_eq!(r.len(), 1, "{r:?}");
+}
+
+#[test]
+fn passive_voice_with_by() {
+    let r = relations("The claims of Pakistan were dismissed by India.");
+    assert!(has(&r, "India", "Pakistan", Stance::Oppose), "{r:?}");
+}
+
+#[test]
+fn nominalisations_and_possessives() {
+    let r = relations("Moscow's endorsement of the Taliban drew attention in the region.");
+    assert!(has(&r, "Russia", "Taliban", Stance::Support), "{r:?}");
+    let r = relations("Analysts noted Egypt's criticism of Israel.");
+    assert!(has(&r, "Egypt", "Israel", Stance::Oppose), "{r:?}");
+}
+
+#[test]
+fn headline_reverse_frame() {
+    let r = relations("Hamas Leaders Get A Nod From Tehran\n\nThe meeting was brief.");
+    assert!(has(&r, "Iran", "Hamas", Stance::Support), "{r:?}");
+}
+
+#[test]
+fn accusation_with_nested_allegation() {
+    let r = relations(
+        "Pakistan has accused the Taliban of enabling the Tehreek-e-Taliban Pakistan (TTP).",
+    );
+    assert!(has(&r, "Pakistan", "Taliban", Stance::Accuse), "{r:?}");
+    let nested = r
+        .iter()
+        .find(|(a, b, st, _)| a == "Taliban" && b == "TTP" && *st == Stance::Support)
+        .unwrap_or_else(|| panic!("{r:?}"));
+    assert_eq!(nested.3.as_deref(), Some("Pakistan"));
+    assert!(!has(&r, "Taliban", "Pakistan", Stance::Accuse), "{r:?}");
+}
+
+#[test]
+fn negation_drops_the_stance() {
+    let r = relations("Russia did not recognise the Taliban.");
+    assert!(r.is_empty(), "{r:?}");
+    let r = relations("India denied arming the rebels in Myanmar.");
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn reported_speech_is_the_speakers_allegation() {
+    let r = relations("Putin said the Afghan administration was fighting ISIS-K.");
+    let found = r
+        .iter()
+        .find(|(a, b, st, _)| a == "Taliban" && b == "ISIS-K" && *st == Stance::Attack)
+        .unwrap_or_else(|| panic!("{r:?}"));
+    assert_eq!(found.3.as_deref(), Some("Russia"));
+}
+
+#[test]
+fn pronouns_and_descriptions_resolve() {
+    let r =
+        relations("Vladimir Putin arrived in Delhi on Monday. He praised India for its restraint.");
+    assert!(has(&r, "Russia", "India", Stance::Support), "{r:?}");
+    let r = relations(
+        "The Taliban seized Kabul in 2021. Pakistan later accused the group of sheltering militants.",
+    );
+    assert!(has(&r, "Pakistan", "Taliban", Stance::Accuse), "{r:?}");
+    let r = relations("The Russian president condemned Ukraine.");
+    assert!(has(&r, "Russia", "Ukraine", Stance::Oppose), "{r:?}");
+}
+
+#[test]
+fn titles_and_demonyms_name_the_state() {
+    let r = relations("Iranian Foreign Minister Abbas Araghchi warned Israel on Sunday.");
+    assert!(has(&r, "Iran", "Israel", Stance::Oppose), "{r:?}");
+    let r = relations("Chinese warships shelled Taiwanese positions.");
+    assert!(has(&r, "China", "Taiwan", Stance::Attack), "{r:?}");
+}
+
+#[test]
+fn conjoined_subjects_and_mutual_talks() {
+    let r = relations("Egypt and Qatar held talks in Cairo.");
+    assert!(has(&r, "Egypt", "Qatar", Stance::Neutral), "{r:?}");
+    assert!(has(&r, "Qatar", "Egypt", Stance::Neutral), "{r:?}");
+    let r = relations("The US and Britain struck Houthi targets.");
+    assert!(has(&r, "United States", "Houthis", Stance::Attack), "{r:?}");
+    assert!(
+        has(&r, "United Kingdom", "Houthis", Stance::Attack),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn media_never_take_part() {
+    let r = relations("Reuters criticised Russia, and India Today praised Pakistan.");
+    assert!(
+        r.iter().all(
+            |(a, b, _, _)| !["Reuters", "India Today"].contains(&a.as_str())
+                && !["Reuters", "India Today"].contains(&b.as_str())
+        ),
+        "{r:?}"
+    );
+    let map = map_of("India Today reported on the talks.");
+    assert!(
+        map.entities.iter().all(|e| e.name != "India"),
+        "{:?}",
+        map.entities
+    );
+}
+
+#[test]
+fn threats_are_opposition_marked_as_threats() {
+    let map = map_of("Trump said the US would strike Iran again if needed.");
+    let r = map
+        .relations
+        .iter()
+        .find(|r| r.stance == Stance::Oppose)
+        .unwrap_or_else(|| panic!("{:?}", map.relations));
+    assert_eq!(
+        r.evidence[0].modality,
+        Some(stancemap::model::Modality::Threat)
+    );
+    assert!(map.relations.iter().all(|r| r.stance != Stance::Attack));
+}
+
+#[test]
+fn unknown_names_appear_only_in_relations() {
+    let map = map_of(
+        "The Northern Liberation Front attacked Mali. The Eastern Farmers Union met on Monday.",
+    );
+    let names: Vec<&str> = map.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Northern Liberation Front"), "{names:?}");
+    assert!(!names.contains(&"Eastern Farmers Union"), "{names:?}");
+}
+
+#[test]
+fn every_evidence_sentence_is_in_its_article() {
+    let text =
+        "Russia backed Syria.\n\nIran, which armed Hezbollah, denied it. Israel struck Gaza.";
+    let map = map_of(text);
+    for r in &map.relations {
+        for e in &r.evidence {
+            assert_eq!(
+                map.articles[0].sentence_text(e.sentence),
+                Some(e.text.as_str())
+            );
+        }
+    }
+}
