@@ -279,13 +279,13 @@ impl Segmenter<'_, '_> {
             end -= 1;
         }
         // Headline attribution: "Will strike ... if needed: Trump".
-        if let Some(colon) = (0..end).rev().find(|&i| self.norm(i) == ":") {
-            if let Some(m) = self.mention_starting(colon + 1) {
-                if self.mentions[m].toks.end == end && colon > 0 {
-                    self.attribution = Some(m);
-                    return Some(colon);
-                }
-            }
+        if let Some(colon) = (0..end).rev().find(|&i| self.norm(i) == ":")
+            && let Some(m) = self.mention_starting(colon + 1)
+            && self.mentions[m].toks.end == end
+            && colon > 0
+        {
+            self.attribution = Some(m);
+            return Some(colon);
         }
         // Find the last comma or closing quote before a short tail.
         let tail_start = (0..end)
@@ -382,6 +382,14 @@ impl Segmenter<'_, '_> {
 
     /// Handle token `i`; returns how many tokens it covers.
     fn boundary(&mut self, i: usize, limit: usize) -> usize {
+        // Words inside a name ("Secretary of State") open no clause.
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .find(|m| m.toks.contains(&i) && m.toks.len() > 1)
+        {
+            return m.toks.end - i;
+        }
         let norm = self.norm(i).to_string();
         let next = self.norm(i + 1).to_string();
         match norm.as_str() {
@@ -445,16 +453,16 @@ impl Segmenter<'_, '_> {
             return 1;
         }
         // Subordinators.
-        if let Some((len, &kind)) = self.lex.grammar.subordinators.longest_at(&self.s.tokens, i) {
-            if self.subordinator_here(i, len) {
-                let k = match kind {
-                    SubordinateKind::Adverbial => ClauseKind::Adverbial,
-                    SubordinateKind::Conditional => ClauseKind::Conditional,
-                };
-                // "By V-ing ...": a manner clause sharing the main subject.
-                self.push(k, i);
-                return len;
-            }
+        if let Some((len, &kind)) = self.lex.grammar.subordinators.longest_at(&self.s.tokens, i)
+            && self.subordinator_here(i, len)
+        {
+            let k = match kind {
+                SubordinateKind::Adverbial => ClauseKind::Adverbial,
+                SubordinateKind::Conditional => ClauseKind::Conditional,
+            };
+            // "By V-ing ...": a manner clause sharing the main subject.
+            self.push(k, i);
+            return len;
         }
         if norm == "by" && participle_like(&next) && next.ends_with("ing") {
             self.push(ClauseKind::Participle, i);
@@ -466,10 +474,10 @@ impl Segmenter<'_, '_> {
             return 1;
         }
         // Reporting verbs open a complement.
-        if let Some((len, &class)) = self.lex.grammar.reporting.longest_at(&self.s.tokens, i) {
-            if let Some(step) = self.open_complement(i, len, class) {
-                return step;
-            }
+        if let Some((len, &class)) = self.lex.grammar.reporting.longest_at(&self.s.tokens, i)
+            && let Some(step) = self.open_complement(i, len, class)
+        {
+            return step;
         }
         // "to" + verb: an infinitive.
         if norm == "to" && self.infinitive_at(i + 1) {
@@ -477,13 +485,14 @@ impl Segmenter<'_, '_> {
             return 1;
         }
         // "warning M23 against starting ..." / "urged Iran to ...".
-        if matches!(norm.as_str(), "against" | "from") && next.ends_with("ing") {
-            if self.object_control_before(i) {
-                let c = self.push(ClauseKind::Infinitive, i);
-                self.list[c].nonfactual = true;
-                self.list[c].subject_hint = self.mention_ending(i);
-                return 1;
-            }
+        if matches!(norm.as_str(), "against" | "from")
+            && next.ends_with("ing")
+            && self.object_control_before(i)
+        {
+            let c = self.push(ClauseKind::Infinitive, i);
+            self.list[c].nonfactual = true;
+            self.list[c].subject_hint = self.mention_ending(i);
+            return 1;
         }
         1
     }
@@ -537,57 +546,28 @@ impl Segmenter<'_, '_> {
 
     fn open_complement(&mut self, i: usize, len: usize, class: ReportClass) -> Option<usize> {
         let after = i + len;
-        let mut start = after;
-        // "told Reuters that", "told MPs on the Foreign Affairs Committee on Tuesday that".
-        let that = (after..(after + 10).min(self.s.tokens.len()))
-            .find(|&t| self.norm(t) == "that" || self.norm(t) == ",");
-        if self.norm(after) == "that" {
-            start = after + 1;
-        } else if let Some(t) = that.filter(|&t| {
-            self.norm(t) == "that"
-                && matches!(
-                    self.norm(i),
-                    "told"
-                        | "tells"
-                        | "tell"
-                        | "telling"
-                        | "warned"
-                        | "warns"
-                        | "warning"
-                        | "made clear"
-                        | "assured"
-                )
-        }) {
-            start = t + 1;
-        } else {
-            // "said Tehran wouldn't ...": a subject right after the verb.
-            let subject_like = self.mention_starting(after).is_some()
-                || matches!(
-                    self.lex.grammar.class(self.norm(after)),
-                    Some(WordClass::Determiner)
-                );
-            if !subject_like
-                || self.lex.cues.forms.longest_at(&self.s.tokens, i).is_some()
-                    && self.mention_starting(after).is_some()
-                    && !matches!(class, ReportClass::Allege)
-                    && !matches!(
-                        self.norm(i),
-                        "said"
-                            | "says"
-                            | "say"
-                            | "argued"
-                            | "stressed"
-                            | "insisted"
-                            | "maintained"
-                            | "noted"
-                            | "added"
-                            | "claimed"
-                            | "stated"
-                    )
-            {
-                return None;
+        // "said on Saturday that", "told MPs on the Foreign Affairs
+        // Committee on Tuesday that": "that" after an object or adverbial.
+        let that = (after..(after + 12).min(self.s.tokens.len()))
+            .take_while(|&t| !matches!(self.norm(t), "," | ";" | ":") && !self.is_cue_verb(t))
+            .find(|&t| self.norm(t) == "that");
+        let start = match that {
+            Some(t) => t + 1,
+            None => {
+                // "said Tehran wouldn't ...": a subject right after the verb.
+                // A verb that is also a cue ("warned M23") takes an object.
+                let subject_like = self.mention_starting(after).is_some()
+                    || matches!(
+                        self.lex.grammar.class(self.norm(after)),
+                        Some(WordClass::Determiner)
+                    );
+                let takes_object = self.is_cue_verb(i) && class != ReportClass::Allege;
+                if !subject_like || takes_object {
+                    return None;
+                }
+                after
             }
-        }
+        };
         let speaker = self.subject_mention(self.current(), i);
         for t in i..start {
             self.of_token[t] = self.current();

@@ -49,6 +49,15 @@ pub fn find(lex: &Lexicons, s: &Sentence, mentions: &[Mention]) -> Vec<CueHit> {
             i += 1;
             continue;
         };
+        // "the Washington Accords": a capitalised word mid-sentence is a name.
+        if i > 0
+            && s.capitalised(i)
+            && !s.title_case()
+            && !matches!(s.norm(i - 1), "“" | "\"" | "‘" | ":" | "(")
+        {
+            i += len;
+            continue;
+        }
         if in_mention[i..i + len].iter().any(|&b| b) {
             i += 1;
             continue;

@@ -178,12 +178,11 @@ impl Discourse {
             }
             PronounKind::We => true,
         };
-        if kind == PronounKind::We {
-            if let Some((ids, at)) = &self.speaker {
-                if now - at <= 1 {
-                    return vec![ids.clone()];
-                }
-            }
+        if kind == PronounKind::We
+            && let Some((ids, at)) = &self.speaker
+            && now - at <= 1
+        {
+            return vec![ids.clone()];
         }
         let mut out: Vec<Vec<String>> = Vec::new();
         // Subjects of this sentence first, then anything recent.

@@ -95,12 +95,12 @@ impl PeopleIndex {
         self.by_name
             .entry(name.to_string())
             .or_insert((referent.clone(), title));
-        if words.len() > 1 {
-            if let Some(last) = words.last() {
-                self.by_name
-                    .entry((*last).to_string())
-                    .or_insert((referent.clone(), title));
-            }
+        if words.len() > 1
+            && let Some(last) = words.last()
+        {
+            self.by_name
+                .entry((*last).to_string())
+                .or_insert((referent.clone(), title));
         }
     }
 
@@ -149,7 +149,7 @@ impl Sentence<'_> {
             .filter(|&i| self.tokens[i].kind == TokenKind::Word && self.tokens[i].norm.len() > 3)
             .collect();
         words.len() >= 3
-            && words.iter().filter(|&&i| self.capitalised(i)).count() * 10 >= words.len() * 7
+            && words.iter().filter(|&&i| self.capitalised(i)).count() * 20 >= words.len() * 17
     }
 }
 
@@ -190,10 +190,10 @@ pub fn people_of(lex: &Lexicons, s: &Sentence, people: &mut PeopleIndex) {
 /// The capitalised name at the end of a person mention ("Marco Rubio" in
 /// "US Secretary of State Marco Rubio").
 fn person_name(lex: &Lexicons, s: &Sentence, m: &Mention) -> Option<String> {
-    if let Referent::Person(p) = &m.referent {
-        if !p.name.is_empty() {
-            return Some(p.name.clone());
-        }
+    if let Referent::Person(p) = &m.referent
+        && !p.name.is_empty()
+    {
+        return Some(p.name.clone());
     }
     let mut start = m.toks.end;
     while start > m.toks.start && s.capitalised(start - 1) && !is_title_word(lex, s, start - 1) {
@@ -288,10 +288,18 @@ impl Finder<'_, '_> {
                     referent = Referent::Actor(actor);
                     form = Form::Demonym;
                 }
-                _ => {
+                kind => {
                     let Some(actor) = m.target.actor else {
                         continue;
                     };
+                    // "Washington Accords", "Moscow State University": a
+                    // place name inside a longer proper name.
+                    if matches!(kind, AliasKind::Capital | AliasKind::Name)
+                        && !self.s.title_case()
+                        && self.inside_proper_name(b + 1)
+                    {
+                        continue;
+                    }
                     referent = Referent::Actor(actor);
                     form = Form::Name;
                 }
@@ -300,27 +308,53 @@ impl Finder<'_, '_> {
         }
     }
 
+    /// Whether the capitalised word at `next` continues a proper name that
+    /// the lexicon does not know (and is not a title or institution).
+    fn inside_proper_name(&self, next: usize) -> bool {
+        self.s.capitalised(next)
+            && self.lex.grammar.class(self.s.norm(next)).is_none()
+            && self
+                .lex
+                .actors
+                .titles
+                .longest_at(&self.s.tokens, next)
+                .is_none()
+            && self
+                .lex
+                .actors
+                .institutions
+                .longest_at(&self.s.tokens, next)
+                .is_none()
+            && self
+                .lex
+                .actors
+                .find(&self.s.text[self.s.tokens[next].start..self.s.tokens[next].end])
+                .is_empty()
+    }
+
     /// "HMS Diamond": the prefix's state, and the ship's name refers back to it.
     fn ships(&mut self) {
         let n = self.s.tokens.len();
         let mut i = 0;
         while i < n {
             let prefix = self.s.raw(i);
-            if let Some(&actor) = self.lex.actors.ship_prefixes.get(prefix) {
-                if !self.covered[i] && self.s.capitalised(i + 1) && !self.covered[i + 1] {
-                    let mut end = i + 2;
-                    while end < n && self.s.capitalised(end) && !self.covered[end] && end - i < 4 {
-                        end += 1;
-                    }
-                    let start = if i > 0 && self.s.norm(i - 1) == "the" {
-                        i - 1
-                    } else {
-                        i
-                    };
-                    self.push(start..end, Referent::Actor(actor), Form::Name, None);
-                    i = end;
-                    continue;
+            if let Some(&actor) = self.lex.actors.ship_prefixes.get(prefix)
+                && !self.covered[i]
+                && self.s.capitalised(i + 1)
+                && !self.covered[i + 1]
+            {
+                let mut end = i + 2;
+                while end < n && self.s.capitalised(end) && !self.covered[end] && end - i < 4 {
+                    end += 1;
                 }
+                let start = if i > 0 && self.s.norm(i - 1) == "the" {
+                    i - 1
+                } else {
+                    i
+                };
+                self.push(start..end, Referent::Actor(actor), Form::Name, None);
+                i = end;
+                continue;
             }
             i += 1;
         }
@@ -375,14 +409,12 @@ impl Finder<'_, '_> {
             if self.s.norm(k - 1) == "'s" || self.s.norm(k - 1) == "'" {
                 k -= 1;
             }
-            if k > 0 {
-                if let Some(m) = self.mention_ending_at(k) {
-                    if matches!(self.mentions[m].referent, Referent::Actor(_))
-                        && self.mentions[m].form != Form::Person
-                    {
-                        before = Some(m);
-                    }
-                }
+            if k > 0
+                && let Some(m) = self.mention_ending_at(k)
+                && matches!(self.mentions[m].referent, Referent::Actor(_))
+                && self.mentions[m].form != Form::Person
+            {
+                before = Some(m);
             }
         }
         // A name after: a known person already matched, or capitalised words.
@@ -426,31 +458,30 @@ impl Finder<'_, '_> {
         });
         let mut end = name_end;
         // "President Ilham Aliyev of Azerbaijan", "the presidents of DR Congo".
-        if affiliation.is_none() && self.s.norm(end) == "of" {
-            if let Some(m) = self.mention_at(end + 1) {
-                if self.mentions[m].toks.start == end + 1 {
-                    if let Referent::Actor(a) = self.mentions[m].referent {
-                        if !has_name {
-                            // Grow the country's mention over "the presidents of".
-                            let start = self.with_determiner(i);
-                            let mention = &mut self.mentions[m];
-                            mention.toks.start = start;
-                            mention.form = Form::Person;
-                            mention.title = class;
-                            for c in &mut self.covered[start..end + 1] {
-                                *c = true;
-                            }
-                            return Some(end + 1);
-                        }
-                        affiliation = Some(a);
-                        end = self.mentions[m].toks.end;
-                        self.mentions.remove(m);
-                    }
+        if affiliation.is_none()
+            && self.s.norm(end) == "of"
+            && let Some(m) = self.mention_at(end + 1)
+            && self.mentions[m].toks.start == end + 1
+            && let Referent::Actor(a) = self.mentions[m].referent
+        {
+            if !has_name {
+                // Grow the country's mention over "the presidents of".
+                let start = self.with_determiner(i);
+                let mention = &mut self.mentions[m];
+                mention.toks.start = start;
+                mention.form = Form::Person;
+                mention.title = class;
+                for c in &mut self.covered[start..end + 1] {
+                    *c = true;
                 }
+                return Some(end + 1);
             }
+            affiliation = Some(a);
+            end = self.mentions[m].toks.end;
+            self.mentions.remove(m);
         }
         let start = match before {
-            Some(m) => self.mentions[m].toks.start,
+            Some(m) => self.with_determiner(self.mentions[m].toks.start),
             None => self.with_determiner(i),
         };
         let referent = match (known_person, &name) {
@@ -566,10 +597,10 @@ impl Finder<'_, '_> {
         if first < 2 || !matches!(self.s.norm(first - 1), "and" | "or" | ",") {
             return;
         }
-        if let Some(prev) = self.mention_ending_at(first - 1) {
-            if self.mentions[prev].form == Form::Demonym {
-                self.mentions[prev].form = form;
-            }
+        if let Some(prev) = self.mention_ending_at(first - 1)
+            && self.mentions[prev].form == Form::Demonym
+        {
+            self.mentions[prev].form = form;
         }
     }
 
@@ -680,14 +711,13 @@ impl Finder<'_, '_> {
                     self.s.norm(m.toks.start),
                     "its" | "his" | "her" | "their" | "our"
                 );
-                if m.possessive {
-                    if let Some((len, &class)) =
+                if m.possessive
+                    && let Some((len, &class)) =
                         self.lex.actors.titles.longest_at(&self.s.tokens, e)
-                    {
-                        m.toks.end = e + len;
-                        m.title = Some(class);
-                        m.possessive = false;
-                    }
+                {
+                    m.toks.end = e + len;
+                    m.title = Some(class);
+                    m.possessive = false;
                 }
             }
         }

@@ -7,6 +7,7 @@ mod discourse;
 pub mod lexicon;
 mod mentions;
 mod relations;
+mod trace;
 
 use crate::model::{
     Article, Entity, Evidence, Mention as MapMention, Relation, RelationMap, SCHEMA,
@@ -83,10 +84,10 @@ pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
         let (groups, group_of) = group(s, &ms);
 
         // The attribution's speaker is known before "we" is read.
-        if let Some(a) = clauses.attribution {
-            if let Some(id) = d.entity_of(lex, &ms[a].referent) {
-                d.set_speaker(&[id]);
-            }
+        if let Some(a) = clauses.attribution
+            && let Some(id) = d.entity_of(lex, &ms[a].referent)
+        {
+            d.set_speaker(&[id]);
         }
         let mut cands: Vec<Vec<Vec<String>>> = Vec::with_capacity(ms.len());
         for (i, m) in ms.iter().enumerate() {
@@ -117,12 +118,15 @@ pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
             clauses: &clauses,
         };
         let found = relations::extract(&parse, &mut d, &recent);
+        if trace() {
+            eprintln!("{}", trace::sentence(&parse, index, &found));
+        }
         relations::remember_proposers(&parse, &mut d);
         for c in &clauses.list {
-            if let Some(speaker) = c.speaker {
-                if let Some(ids) = cands[speaker].first() {
-                    d.set_speaker(ids);
-                }
+            if let Some(speaker) = c.speaker
+                && let Some(ids) = cands[speaker].first()
+            {
+                d.set_speaker(ids);
             }
         }
         collected.mentions(s, &ms, &cands, &d);
@@ -130,6 +134,12 @@ pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
         recent = found;
     }
     collected.into_map(article, &d)
+}
+
+/// Whether to print how each sentence was read (`STANCEMAP_TRACE=1`).
+fn trace() -> bool {
+    static TRACE: OnceLock<bool> = OnceLock::new();
+    *TRACE.get_or_init(|| std::env::var_os("STANCEMAP_TRACE").is_some())
 }
 
 /// Conjoined mentions: "DR Congo and Rwanda", "the UK, France and the US".
@@ -221,7 +231,7 @@ fn plural(s: &Sentence, m: &Mention) -> bool {
         Form::Institution | Form::People | Form::Description | Form::Name | Form::Person
     ) && last.ends_with('s')
         && !last.ends_with("ss")
-        && (m.form != Form::Name || PLURAL_NAMES.iter().any(|p| last == *p))
+        && (m.form != Form::Name || PLURAL_NAMES.contains(&last))
 }
 
 /// Names that are plural in agreement ("the Houthis ... their").

@@ -102,10 +102,29 @@ impl Parse<'_, '_> {
 
     fn preceded_by_preposition(&self, t: usize) -> bool {
         let mut k = t;
+        let mut adjectives = 0;
         while k > 0 {
             k -= 1;
             let norm = self.norm(k);
             if matches!(self.lex.grammar.class(norm), Some(WordClass::Determiner)) {
+                continue;
+            }
+            // "in eastern DR Congo": an adjective between.
+            let adjective = self.s.tokens[k].is_word()
+                && !self.s.capitalised(k)
+                && self.lex.grammar.class(norm).is_none()
+                && !self.lex.grammar.is_preposition(norm)
+                && self.lex.cues.forms.longest_at(&self.s.tokens, k).is_none()
+                && self
+                    .lex
+                    .grammar
+                    .reporting
+                    .longest_at(&self.s.tokens, k)
+                    .is_none()
+                && !norm.ends_with("ed")
+                && !norm.ends_with("ing");
+            if adjective && adjectives < 2 {
+                adjectives += 1;
                 continue;
             }
             if matches!(norm, "after" | "before" | "since" | "as") {
@@ -202,12 +221,12 @@ impl Parse<'_, '_> {
         if let Some(proxy) = self.proxy_after(clause.start, c, d, exclude) {
             return Some(proxy);
         }
-        if c == 0 {
-            if let Some(a) = self.clauses.attribution {
-                let ids = self.group_ids(a, exclude);
-                if !ids.is_empty() {
-                    return Some(ids);
-                }
+        if c == 0
+            && let Some(a) = self.clauses.attribution
+        {
+            let ids = self.group_ids(a, exclude);
+            if !ids.is_empty() {
+                return Some(ids);
             }
         }
         self.parent_subject(c, d, exclude)
@@ -223,9 +242,27 @@ impl Parse<'_, '_> {
     /// proposer), "these attacks" (the last attacker).
     fn proxy_after(&self, from: usize, c: usize, d: &Discourse, exclude: &[String]) -> Option<Ids> {
         let mut k = from;
+        while k < self.n() && self.lex.grammar.is_preposition(self.norm(k)) {
+            k += 1;
+        }
+        let from = k;
         let mut determiner = false;
         while k < self.n() && k < from + 4 && self.clause_of(k) == c {
             let norm = self.norm(k);
+            let stand_in = self.lex.grammar.speech_nouns.contains(norm)
+                || self.lex.grammar.action_nouns.contains(norm);
+            // "the claims of Pakistan", "the proposal of the US".
+            if stand_in
+                && self.norm(k + 1) == "of"
+                && let Some(m) = self
+                    .mention_starting(k + 2)
+                    .or_else(|| self.mention_starting(k + 3))
+            {
+                let ids = self.group_ids(m, exclude);
+                if !ids.is_empty() && !overlaps(&ids, exclude) {
+                    return Some(ids);
+                }
+            }
             if matches!(self.lex.grammar.class(norm), Some(WordClass::Determiner)) {
                 determiner = true;
             } else if self.lex.grammar.speech_nouns.contains(norm) {
@@ -280,12 +317,11 @@ impl Parse<'_, '_> {
                 }
                 // "The head of state emphasized that ...": the speaker is
                 // the subject of the clause the verb sits in.
-                if let Some(parent) = clause.parent {
-                    if let Some(ids) = self.subject(parent, d, &[]) {
-                        if !self.is_media(&ids, d) {
-                            return Some((ids, report));
-                        }
-                    }
+                if let Some(parent) = clause.parent
+                    && let Some(ids) = self.subject(parent, d, &[])
+                    && !self.is_media(&ids, d)
+                {
+                    return Some((ids, report));
                 }
             }
         }
@@ -455,10 +491,10 @@ impl Parse<'_, '_> {
         }
         // No actor: a noun that stands for one ("opposed the move").
         let start = first_noun.map_or(from, |f| f.saturating_sub(2).max(from));
-        if gate != Gate::Blocked {
-            if let Some(ids) = self.proxy_after(start, c, d, exclude) {
-                return Some((ids, None));
-            }
+        if gate != Gate::Blocked
+            && let Some(ids) = self.proxy_after(start, c, d, exclude)
+        {
+            return Some((ids, None));
         }
         None
     }
@@ -483,6 +519,7 @@ impl Parse<'_, '_> {
     fn noun_agent(&self, hit: &CueHit, cue: &Cue, d: &Discourse) -> Option<Ids> {
         let c = self.clause_of(hit.toks.start);
         let mut b = hit.toks.start;
+        let mut adjectives = 0;
         for _ in 0..5 {
             if b == 0 {
                 break;
@@ -492,15 +529,27 @@ impl Parse<'_, '_> {
                 if mention.form == Form::Pronoun && !mention.possessive {
                     break;
                 }
+                // "Rwanda faces repeated accusations": a name before a verb
+                // is its subject, not the noun's modifier.
+                let modifier = mention.possessive
+                    || mention.form != Form::Name
+                    || adjectives == 0
+                    || (adjectives == 1
+                        && !self.norm(b).ends_with('s')
+                        && !self.norm(b).ends_with("ed"));
+                if !modifier {
+                    break;
+                }
                 // "Israel-Iran conflict": both sides.
                 let mut ids = self.group_ids(m, &[]);
                 let s = mention.toks.start;
-                if s >= 2 && self.norm(s - 1) == "-" {
-                    if let Some(first) = self.mention_ending(s - 1) {
-                        for id in self.group_ids(first, &[]) {
-                            if !ids.contains(&id) {
-                                ids.insert(0, id);
-                            }
+                if s >= 2
+                    && self.norm(s - 1) == "-"
+                    && let Some(first) = self.mention_ending(s - 1)
+                {
+                    for id in self.group_ids(first, &[]) {
+                        if !ids.contains(&id) {
+                            ids.insert(0, id);
                         }
                     }
                 }
@@ -526,6 +575,9 @@ impl Parse<'_, '_> {
                     // A determiner ends the noun phrase: look for a light verb.
                     b -= 1;
                     break;
+                }
+                if adjective {
+                    adjectives += 1;
                 }
                 b -= 1;
             } else {
@@ -692,19 +744,15 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
                 outcomes.push(outcome);
                 continue;
             }
-            let alleged = alleged.flatten();
+            let claim = Claim {
+                stance,
+                alleged_by: alleged.flatten(),
+                cue: &cue_text,
+                modality,
+            };
             for s in &o.sources {
                 for t in &o.targets {
-                    push(
-                        &mut out,
-                        d,
-                        s,
-                        t,
-                        stance,
-                        alleged.clone(),
-                        &cue_text,
-                        modality,
-                    );
+                    push(&mut out, d, s, t, &claim);
                 }
             }
             derived_accusations(p, d, hit, cue, c, o, &cue_text, &mut out);
@@ -716,16 +764,28 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
     out
 }
 
-fn push(
-    out: &mut Vec<Found>,
-    d: &Discourse,
-    s: &str,
-    t: &str,
+/// The stance part of a relation, as read from one cue.
+#[derive(Clone)]
+struct Claim<'a> {
     stance: Stance,
     alleged_by: Option<String>,
-    cue: &str,
+    cue: &'a str,
     modality: Option<Modality>,
-) {
+}
+
+impl<'a> Claim<'a> {
+    fn plain(stance: Stance, cue: &'a str) -> Self {
+        Self {
+            stance,
+            alleged_by: None,
+            cue,
+            modality: None,
+        }
+    }
+}
+
+/// Add `s -> t` unless it is a self-relation or involves a media outlet.
+fn push(out: &mut Vec<Found>, d: &Discourse, s: &str, t: &str, claim: &Claim) {
     if s == t {
         return;
     }
@@ -737,14 +797,13 @@ fn push(
     if media(s) || media(t) {
         return;
     }
-    let alleged_by = alleged_by.filter(|a| !media(a));
     let f = Found {
         source: s.to_string(),
         target: t.to_string(),
-        stance,
-        alleged_by,
-        cue: cue.to_string(),
-        modality,
+        stance: claim.stance,
+        alleged_by: claim.alleged_by.clone().filter(|a| !media(a)),
+        cue: claim.cue.to_string(),
+        modality: claim.modality,
     };
     if !out.contains(&f) {
         out.push(f);
@@ -979,13 +1038,11 @@ fn attach_noun(p: &Parse, d: &Discourse, hit: &CueHit, cue: &Cue, c: usize) -> O
         return Some(Outcome { sources, targets });
     }
     let symmetric = matches!(cue.frame, Frame::Joint | Frame::Mutual);
-    if symmetric {
-        if let Some(pair) = p.between(hit.toks.end, c) {
-            return Some(Outcome {
-                sources: pair.clone(),
-                targets: pair,
-            });
-        }
+    if symmetric && let Some(pair) = p.between(hit.toks.end, c) {
+        return Some(Outcome {
+            sources: pair.clone(),
+            targets: pair,
+        });
     }
     let agent = p.noun_agent(hit, cue, d);
     let exclude = agent.clone().unwrap_or_default();
@@ -1117,16 +1174,16 @@ fn alleged_by(
     }
     // "M23 claims to have captured ...".
     let clause = &p.clauses.list[c];
-    if clause.kind == ClauseKind::Infinitive && clause.start > 0 {
-        if let Some(&ReportClass::Allege) = p
+    if clause.kind == ClauseKind::Infinitive
+        && clause.start > 0
+        && let Some(&ReportClass::Allege) = p
             .lex
             .grammar
             .reporting
             .longest_ending_at(&p.s.tokens, clause.start)
             .map(|(_, class)| class)
-        {
-            return Some(sources.first().cloned());
-        }
+    {
+        return Some(sources.first().cloned());
     }
     if let Some((speaker, report)) = p.speaker(c, d) {
         let first = speaker.first().cloned();
@@ -1167,12 +1224,10 @@ fn derived_accusations(
                     .longest_at(&p.s.tokens, k)
                     .is_some()
         });
-        if communicated {
-            if let Some(speakers) = p.subject(c, d, &o.sources) {
-                for s in &speakers {
-                    for a in &o.sources {
-                        push(out, d, s, a, Stance::Accuse, None, cue_text, None);
-                    }
+        if communicated && let Some(speakers) = p.subject(c, d, &o.sources) {
+            for s in &speakers {
+                for a in &o.sources {
+                    push(out, d, s, a, &Claim::plain(Stance::Accuse, cue_text));
                 }
             }
         }
@@ -1185,7 +1240,7 @@ fn derived_accusations(
         for s in &speakers {
             for a in &o.sources {
                 if !o.targets.contains(s) {
-                    push(out, d, s, a, Stance::Accuse, None, cue_text, None);
+                    push(out, d, s, a, &Claim::plain(Stance::Accuse, cue_text));
                 }
             }
         }
@@ -1221,7 +1276,7 @@ fn labels(
             if let Some((ids, _)) = p.after_prep(j, &["of"], &o.sources) {
                 for s in &o.sources {
                     for t in &ids {
-                        push(out, d, s, t, stance, None, cue_text, None);
+                        push(out, d, s, t, &Claim::plain(stance, cue_text));
                     }
                 }
             }
@@ -1252,7 +1307,7 @@ fn compounds(p: &Parse, d: &Discourse, out: &mut Vec<Found>) {
                 .to_string();
         for s in &sources {
             for t in &targets {
-                push(out, d, s, t, stance, None, &cue_text, None);
+                push(out, d, s, t, &Claim::plain(stance, &cue_text));
             }
         }
     }

@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn damaged_utf8_is_an_error() {
-        let bytes = [&"Kabul’s claims "[..].as_bytes(), &[0xFF, 0xFE, 0x41][..]].concat();
+        let bytes = ["Kabul’s claims "[..].as_bytes(), &[0xFF, 0xFE, 0x41][..]].concat();
         assert!(
             decode(&bytes)
                 .unwrap_err()

@@ -182,10 +182,10 @@ pub(super) fn to_document(source: &str, fallback_title: &str) -> Document {
         .filter(|t| !t.is_empty())
         .or_else(|| (!head_title.is_empty()).then_some(head_title));
     let mut paragraphs = c.paragraphs;
-    if let Some(title) = &title {
-        if paragraphs.first() != Some(title) {
-            paragraphs.insert(0, title.clone());
-        }
+    if let Some(title) = &title
+        && paragraphs.first() != Some(title)
+    {
+        paragraphs.insert(0, title.clone());
     }
     let text = paragraphs.join("\n\n");
     let title = title.unwrap_or_else(|| title_from_first_line(&text, fallback_title));

@@ -57,12 +57,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         } else if c.is_alphanumeric() {
             while j < chars.len() {
                 let d = chars[j].1;
-                if d.is_alphanumeric() {
-                    j += 1;
-                } else if (d == '.' || d == ',')
+                let decimal = (d == '.' || d == ',')
                     && c.is_ascii_digit()
-                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit())
-                {
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
+                if d.is_alphanumeric() || decimal {
                     j += 1;
                 } else if d == '.'
                     && j - i == 1

@@ -273,6 +273,7 @@ impl ActorLexicon {
             let class = TitleClass::parse(row.field(1))
                 .ok_or_else(|| format!("{name}:{}: unknown class {:?}", row.line, row.field(1)))?;
             titles.insert(row.field(0), class);
+            titles.insert(&plural(row.field(0)), class);
         }
 
         let (name, text) = asset!("institutions.tsv");
@@ -390,6 +391,29 @@ impl ActorLexicon {
     }
 }
 
+/// "president" -> "presidents", "secretary of state" -> "secretaries of
+/// state", "chief" -> "chiefs": titles are also written in the plural
+/// ("the presidents of DR Congo and Rwanda").
+fn plural(title: &str) -> String {
+    let (head, rest) = match title.find(" of ") {
+        Some(i) => title.split_at(i),
+        None => (title, ""),
+    };
+    let head = if let Some(stem) = head
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        format!("{stem}ies")
+    } else if head.ends_with('s') || head.ends_with("sh") || head.ends_with("ch") {
+        format!("{head}es")
+    } else if head.ends_with('.') {
+        head.to_string()
+    } else {
+        format!("{head}s")
+    };
+    format!("{head}{rest}")
+}
+
 fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return false;
@@ -415,6 +439,14 @@ fn case_compatible(pattern: &str, found: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_titles() {
+        assert_eq!(plural("president"), "presidents");
+        assert_eq!(plural("secretary of state"), "secretaries of state");
+        assert_eq!(plural("army chief"), "army chiefs");
+        assert_eq!(plural("gen."), "gen.");
+    }
 
     #[test]
     fn case_and_boundaries() {

@@ -2,6 +2,7 @@
 //! alternatives in a field, `#` comment lines, blank lines ignored.
 
 /// One data line: its 1-based line number and its fields.
+#[derive(Debug)]
 pub struct Row<'a> {
     pub line: usize,
     fields: Vec<&'a str>,
@@ -61,15 +62,15 @@ mod tests {
     #[test]
     fn rows_fields_and_lists() {
         let text = "# header\n\nrussia\tRussia\tMoscow| the Kremlin |\n";
-        let rows = rows("t.tsv", text, 2).unwrap();
-        assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].line, 3);
-        assert_eq!(rows[0].field(1), "Russia");
+        let parsed = rows("t.tsv", text, 2).unwrap();
+        assert_eq!(parsed.len(), 1);
+        assert_eq!(parsed[0].line, 3);
+        assert_eq!(parsed[0].field(1), "Russia");
         assert_eq!(
-            rows[0].list(2).collect::<Vec<_>>(),
+            parsed[0].list(2).collect::<Vec<_>>(),
             ["Moscow", "the Kremlin"]
         );
-        assert_eq!(rows[0].field(7), "");
+        assert_eq!(parsed[0].field(7), "");
         assert_eq!(
             rows("t.tsv", "a\n", 2).unwrap_err(),
             "t.tsv:1: expected 2 TAB-separated fields, found 1"
