@@ -10,7 +10,7 @@
 
 use super::Lexicons;
 use super::lexicon::grammar::{ReportClass, SubordinateKind, WordClass};
-use super::mentions::{Mention, Sentence};
+use super::mentions::{Mention, MentionIndex, Sentence};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClauseKind {
@@ -101,12 +101,13 @@ fn adverb_like(norm: &str) -> bool {
         )
 }
 
-pub fn segment(lex: &Lexicons, s: &Sentence, mentions: &[Mention]) -> Clauses {
+pub fn segment(lex: &Lexicons, s: &Sentence, mentions: &[Mention], index: &MentionIndex) -> Clauses {
     let n = s.tokens.len();
     let mut seg = Segmenter {
         lex,
         s,
         mentions,
+        index,
         list: vec![Clause::new(ClauseKind::Main, None, 0)],
         of_token: vec![0; n],
         stack: vec![0],
@@ -157,6 +158,7 @@ struct Segmenter<'a, 'b> {
     lex: &'a Lexicons,
     s: &'a Sentence<'b>,
     mentions: &'a [Mention],
+    index: &'a MentionIndex,
     list: Vec<Clause>,
     of_token: Vec<usize>,
     stack: Vec<usize>,
@@ -186,11 +188,11 @@ impl Segmenter<'_, '_> {
     }
 
     fn mention_starting(&self, i: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.toks.start == i)
+        self.index.starting(i)
     }
 
     fn mention_ending(&self, end: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.toks.end == end)
+        self.index.ending(end)
     }
 
     /// Closes parenthetical clauses (relative, participle, comitative and
@@ -336,7 +338,7 @@ impl Segmenter<'_, '_> {
                     .iter()
                     .position(|m| m.toks.start >= a && m.toks.end <= verb);
                 let between_ok = (a..verb).all(|t| {
-                    self.mentions.iter().any(|m| m.toks.contains(&t))
+                    self.index.covering(t).is_some()
                         || matches!(
                             self.lex.grammar.class(self.norm(t)),
                             Some(WordClass::Determiner) | Some(WordClass::Pronoun(_))

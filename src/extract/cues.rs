@@ -5,7 +5,7 @@
 use super::Lexicons;
 use super::lexicon::cues::{CuePos, ModalClass, VerbForm};
 use super::lexicon::grammar::WordClass;
-use super::mentions::{Form, Mention, Sentence};
+use super::mentions::{Form, Mention, MentionIndex, Sentence};
 use crate::model::Modality;
 use std::ops::Range;
 
@@ -23,7 +23,7 @@ pub struct CueHit {
 }
 
 /// Find the cues of a sentence, longest form first, never inside a mention.
-pub fn find(lex: &Lexicons, s: &Sentence, mentions: &[Mention]) -> Vec<CueHit> {
+pub fn find(lex: &Lexicons, s: &Sentence, mentions: &[Mention], index: &MentionIndex) -> Vec<CueHit> {
     let n = s.tokens.len();
     let mut in_mention = vec![false; n];
     for m in mentions {
@@ -62,7 +62,7 @@ pub fn find(lex: &Lexicons, s: &Sentence, mentions: &[Mention]) -> Vec<CueHit> {
             i += 1;
             continue;
         }
-        let Some(choice) = choose(lex, s, mentions, i, len, forms) else {
+        let Some(choice) = choose(lex, s, mentions, index, i, len, forms) else {
             i += len;
             continue;
         };
@@ -75,7 +75,7 @@ pub fn find(lex: &Lexicons, s: &Sentence, mentions: &[Mention]) -> Vec<CueHit> {
             nonfactual: false,
             alleged: sentence_alleged,
         };
-        qualify(lex, s, mentions, &mut hit);
+        qualify(lex, s, index, &mut hit);
         hits.push(hit);
         i += len;
     }
@@ -87,6 +87,7 @@ fn choose(
     lex: &Lexicons,
     s: &Sentence,
     mentions: &[Mention],
+    index: &MentionIndex,
     at: usize,
     len: usize,
     forms: &[super::lexicon::cues::CueForm],
@@ -106,7 +107,7 @@ fn choose(
     let prev = if at > 0 { s.norm(at - 1) } else { "" };
     let next = s.norm(at + len);
     let prev_class = lex.grammar.class(prev);
-    let prev_mention = mentions.iter().find(|m| m.toks.end == at);
+    let prev_mention = index.ending(at).map(|m| &mentions[m]);
     let noun_cue = &lex.cues.cues[noun.cue];
     let verb_cue = &lex.cues.cues[verb.cue];
     let mut noun_score = 0;
@@ -149,7 +150,7 @@ fn choose(
         noun_score += 2;
     }
     if lex.grammar.class(next) == Some(WordClass::Determiner)
-        || mentions.iter().any(|m| m.toks.start == at + len)
+        || index.starting(at + len).is_some()
     {
         verb_score += 1;
     }
@@ -168,7 +169,7 @@ fn choose(
 
 /// Look back from the cue, inside its stretch of the sentence, for words
 /// that negate it, make it a threat or a hedge, or mark it as not done.
-fn qualify(lex: &Lexicons, s: &Sentence, mentions: &[Mention], hit: &mut CueHit) {
+fn qualify(lex: &Lexicons, s: &Sentence, index: &MentionIndex, hit: &mut CueHit) {
     let start = hit.toks.start;
     let window = start.saturating_sub(6);
     let mut k = start;
@@ -178,7 +179,7 @@ fn qualify(lex: &Lexicons, s: &Sentence, mentions: &[Mention], hit: &mut CueHit)
         if matches!(
             norm,
             "," | ";" | ":" | "—" | "–" | "(" | "“" | "\"" | "that" | "which" | "who"
-        ) || mentions.iter().any(|m| m.toks.contains(&k))
+        ) || index.covering(k).is_some()
         {
             break;
         }

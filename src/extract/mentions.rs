@@ -107,15 +107,89 @@ impl PeopleIndex {
     fn get(&self, name: &str) -> Option<&(Referent, Option<TitleClass>)> {
         self.by_name.get(name)
     }
+
+    /// Whether a sentence contains a word the index knows, so that reading
+    /// it again with the index can change its mentions.
+    pub fn mentioned_in(&self, s: &Sentence) -> bool {
+        !self.by_name.is_empty()
+            && (0..s.tokens.len()).any(|i| s.capitalised(i) && self.by_name.contains_key(s.raw(i)))
+    }
+}
+
+/// Which mention starts, ends or covers each token of a sentence: the
+/// parser asks this for nearly every token, so it is a table, not a scan.
+pub struct MentionIndex {
+    start: Vec<Option<usize>>,
+    end: Vec<Option<usize>>,
+    cover: Vec<Option<usize>>,
+}
+
+impl MentionIndex {
+    pub fn new(tokens: usize, mentions: &[Mention]) -> Self {
+        let mut index = Self {
+            start: vec![None; tokens + 1],
+            end: vec![None; tokens + 1],
+            cover: vec![None; tokens + 1],
+        };
+        for (i, m) in mentions.iter().enumerate() {
+            index.start[m.toks.start] = Some(i);
+            index.end[m.toks.end] = Some(i);
+            for c in &mut index.cover[m.toks.clone()] {
+                *c = Some(i);
+            }
+        }
+        index
+    }
+
+    /// The mention whose first token is `t`.
+    pub fn starting(&self, t: usize) -> Option<usize> {
+        self.start.get(t).copied().flatten()
+    }
+
+    /// The mention that ends just before token `end`.
+    pub fn ending(&self, end: usize) -> Option<usize> {
+        self.end.get(end).copied().flatten()
+    }
+
+    /// The mention that contains token `t`.
+    pub fn covering(&self, t: usize) -> Option<usize> {
+        self.cover.get(t).copied().flatten()
+    }
 }
 
 /// One sentence's tokens with the text they were cut from.
 pub struct Sentence<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
+    title_case: bool,
 }
 
-impl Sentence<'_> {
+impl<'a> Sentence<'a> {
+    /// The sentence whose tokens are `tokens` (offsets into `text`).
+    pub fn new(text: &'a str, tokens: Vec<Token>) -> Self {
+        let mut s = Self {
+            text,
+            tokens,
+            title_case: false,
+        };
+        s.title_case = s.compute_title_case();
+        s
+    }
+
+    /// Most words capitalised: a headline in title case, where
+    /// capitalisation says nothing about names.
+    pub fn title_case(&self) -> bool {
+        self.title_case
+    }
+
+    fn compute_title_case(&self) -> bool {
+        let words: Vec<usize> = (0..self.tokens.len())
+            .filter(|&i| self.tokens[i].kind == TokenKind::Word && self.tokens[i].norm.len() > 3)
+            .collect();
+        words.len() >= 3
+            && words.iter().filter(|&&i| self.capitalised(i)).count() * 20 >= words.len() * 17
+    }
+
     pub fn surface(&self, range: Range<usize>) -> &str {
         if range.is_empty() {
             return "";
@@ -142,15 +216,6 @@ impl Sentence<'_> {
         self.tokens.get(i).map_or("", |t| t.norm.as_str())
     }
 
-    /// Most words capitalised: a headline in title case, where
-    /// capitalisation says nothing about names.
-    pub fn title_case(&self) -> bool {
-        let words: Vec<usize> = (0..self.tokens.len())
-            .filter(|&i| self.tokens[i].kind == TokenKind::Word && self.tokens[i].norm.len() > 3)
-            .collect();
-        words.len() >= 3
-            && words.iter().filter(|&&i| self.capitalised(i)).count() * 20 >= words.len() * 17
-    }
 }
 
 /// Find the mentions of one sentence. `people` holds the people the article
@@ -175,16 +240,19 @@ pub fn find(lex: &Lexicons, s: &Sentence, people: &PeopleIndex) -> Vec<Mention> 
     finder.mentions
 }
 
-/// The people an article introduces with a full name, for surname lookups.
-pub fn people_of(lex: &Lexicons, s: &Sentence, people: &mut PeopleIndex) {
-    for m in find(lex, s, &PeopleIndex::default()) {
+/// Record the people a sentence introduces with a full name, for surname
+/// lookups; returns the sentence's mentions as read without that index.
+pub fn people_of(lex: &Lexicons, s: &Sentence, people: &mut PeopleIndex) -> Vec<Mention> {
+    let mentions = find(lex, s, &PeopleIndex::default());
+    for m in &mentions {
         if !m.is_person() {
             continue;
         }
-        if let Some(name) = person_name(lex, s, &m) {
+        if let Some(name) = person_name(lex, s, m) {
             people.remember(&name, &m.referent, m.title);
         }
     }
+    mentions
 }
 
 /// The capitalised name at the end of a person mention ("Marco Rubio" in
@@ -264,7 +332,9 @@ impl Finder<'_, '_> {
         let base = first.start;
         let end = self.s.tokens.last().map_or(base, |t| t.end);
         let text = &self.s.text[base..end];
-        for m in self.lex.actors.find(text) {
+        let matches = self.lex.actors.find(text);
+        let starts: Vec<usize> = matches.iter().map(|m| base + m.start).collect();
+        for m in matches {
             let (Some(a), Some(b)) = (
                 self.tok_at_start(base + m.start),
                 self.tok_at_end(base + m.end),
@@ -277,7 +347,7 @@ impl Finder<'_, '_> {
             match m.target.kind {
                 AliasKind::Person(p) => {
                     let person = &self.lex.actors.persons[p];
-                    title = self.lex.actors.titles.get(&person.role).copied();
+                    title = person.title;
                     form = Form::Person;
                     referent = person_referent(self.lex, person.name.clone(), m.target.actor, true);
                 }
@@ -296,7 +366,7 @@ impl Finder<'_, '_> {
                     // place name inside a longer proper name.
                     if matches!(kind, AliasKind::Capital | AliasKind::Name)
                         && !self.s.title_case()
-                        && self.inside_proper_name(b + 1)
+                        && self.inside_proper_name(b + 1, &starts)
                     {
                         continue;
                     }
@@ -310,26 +380,12 @@ impl Finder<'_, '_> {
 
     /// Whether the capitalised word at `next` continues a proper name that
     /// the lexicon does not know (and is not a title or institution).
-    fn inside_proper_name(&self, next: usize) -> bool {
+    fn inside_proper_name(&self, next: usize, starts: &[usize]) -> bool {
         self.s.capitalised(next)
             && self.lex.grammar.class(self.s.norm(next)).is_none()
-            && self
-                .lex
-                .actors
-                .titles
-                .longest_at(&self.s.tokens, next)
-                .is_none()
-            && self
-                .lex
-                .actors
-                .institutions
-                .longest_at(&self.s.tokens, next)
-                .is_none()
-            && self
-                .lex
-                .actors
-                .find(&self.s.text[self.s.tokens[next].start..self.s.tokens[next].end])
-                .is_empty()
+            && self.lex.actors.titles.longest_at(&self.s.tokens, next).is_none()
+            && self.lex.actors.institutions.longest_at(&self.s.tokens, next).is_none()
+            && !starts.contains(&self.s.tokens[next].start)
     }
 
     /// "HMS Diamond": the prefix's state, and the ship's name refers back to it.

@@ -17,7 +17,7 @@ use discourse::Discourse;
 use lexicon::actors::ActorLexicon;
 use lexicon::cues::CueLexicon;
 use lexicon::grammar::Grammar;
-use mentions::{Form, Mention, PeopleIndex, Referent, Sentence};
+use mentions::{Form, Mention, MentionIndex, PeopleIndex, Referent, Sentence};
 use relations::{Found, Parse};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -61,26 +61,31 @@ pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
         .iter()
         .filter_map(|&[start, end]| {
             let text = article.text.get(start..end)?;
-            Some(Sentence {
-                text: &article.text,
-                tokens: tokenize(text, start),
-            })
+            Some(Sentence::new(&article.text, tokenize(text, start)))
         })
         .collect();
 
+    // First pass: who the article names, so that "President Ali" in the
+    // headline finds "President Irfaan Ali" of the body.
     let mut people = PeopleIndex::default();
-    for s in &sentences {
-        mentions::people_of(lex, s, &mut people);
-    }
+    let first_pass: Vec<Vec<Mention>> = sentences
+        .iter()
+        .map(|s| mentions::people_of(lex, s, &mut people))
+        .collect();
 
     let mut d = Discourse::default();
     let mut collected = Collected::default();
     let mut recent: Vec<Found> = Vec::new();
-    for (index, s) in sentences.iter().enumerate() {
+    for (index, (s, first)) in sentences.iter().zip(first_pass).enumerate() {
         d.start_sentence(index);
-        let ms = mentions::find(lex, s, &people);
-        let hits = cues::find(lex, s, &ms);
-        let clauses = clauses::segment(lex, s, &ms);
+        let ms = if people.mentioned_in(s) {
+            mentions::find(lex, s, &people)
+        } else {
+            first
+        };
+        let mention_index = MentionIndex::new(s.tokens.len(), &ms);
+        let hits = cues::find(lex, s, &ms, &mention_index);
+        let clauses = clauses::segment(lex, s, &ms, &mention_index);
         let (groups, group_of) = group(s, &ms);
 
         // The attribution's speaker is known before "we" is read.
@@ -111,6 +116,7 @@ pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
             lex,
             s,
             mentions: &ms,
+            index: &mention_index,
             cands: &cands,
             groups: &groups,
             group_of: &group_of,
@@ -269,8 +275,11 @@ impl Collected {
                     .or_default()
                     .insert((first.start, last.end));
                 if !matches!(m.referent, Referent::Pronoun(_)) && ids.len() == 1 {
-                    let surface = s.surface(m.toks.clone()).replace('\n', " ");
-                    self.aliases.entry(id.clone()).or_default().insert(surface);
+                    let surface = s.surface(m.toks.clone());
+                    let aliases = self.aliases.entry(id.clone()).or_default();
+                    if !aliases.contains(surface) {
+                        aliases.insert(surface.replace('\n', " "));
+                    }
                 }
             }
         }

@@ -9,7 +9,7 @@ use super::cues::CueHit;
 use super::discourse::Discourse;
 use super::lexicon::cues::{Cue, CuePos, Frame, ObjectMode, VerbForm};
 use super::lexicon::grammar::{ReportClass, WordClass};
-use super::mentions::{Form, Mention, Referent, Sentence};
+use super::mentions::{Form, Mention, MentionIndex, Referent, Sentence};
 use crate::model::{EntityKind, Modality, Stance};
 
 /// A relation read from one sentence.
@@ -28,6 +28,7 @@ pub struct Parse<'a, 'b> {
     pub lex: &'a Lexicons,
     pub s: &'a Sentence<'b>,
     pub mentions: &'a [Mention],
+    pub index: &'a MentionIndex,
     /// Ranked candidate referents of every mention.
     pub cands: &'a [Vec<Vec<String>>],
     /// Conjoined mentions: every mention's group (indices into `mentions`).
@@ -68,11 +69,11 @@ impl Parse<'_, '_> {
     }
 
     fn mention_starting(&self, t: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.toks.start == t)
+        self.index.starting(t)
     }
 
     fn mention_ending(&self, end: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.toks.end == end)
+        self.index.ending(end)
     }
 
     /// The ids of mention `m`: its best candidate that is not in `exclude`

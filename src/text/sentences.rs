@@ -55,13 +55,40 @@ const OPENERS: &[&str] = &[
     "Still",
 ];
 
+/// Sentences longer than this (bytes) are cut at a space: text without
+/// terminators (logs, tables) must not make one huge sentence, which
+/// would make later stages slow.
+const MAX_SENTENCE_BYTES: usize = 2000;
+
 /// Split `text` into sentence spans `[start, end)`, trimmed of white space.
 pub fn split(text: &str) -> Vec<[usize; 2]> {
     let mut spans = Vec::new();
     for block in blocks(text) {
         split_block(text, block, &mut spans);
     }
-    spans
+    spans.into_iter().flat_map(|span| cap(text, span)).collect()
+}
+
+/// Cut an over-long span into pieces of at most `MAX_SENTENCE_BYTES`,
+/// at white space where there is some.
+fn cap(text: &str, [start, end]: [usize; 2]) -> Vec<[usize; 2]> {
+    let mut out = Vec::new();
+    let mut s = start;
+    while end - s > MAX_SENTENCE_BYTES {
+        let mut limit = s + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = text[s..limit].rfind(char::is_whitespace).map_or(limit, |p| s + p).max(s + 1);
+        let mut cut = cut;
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        push_trimmed(&mut out, 0, &text[s..cut], s);
+        s = cut;
+    }
+    push_trimmed(&mut out, 0, &text[s..end], s);
+    out
 }
 
 /// Runs of lines that belong to one paragraph.
@@ -271,6 +298,18 @@ mod tests {
                 "Line here"
             ]
         );
+    }
+
+    #[test]
+    fn endless_sentences_are_cut() {
+        let text = "word ".repeat(10_000);
+        let spans = split(&text);
+        assert!(spans.len() >= 25, "{}", spans.len());
+        assert!(spans.iter().all(|&[s, e]| e - s <= MAX_SENTENCE_BYTES));
+        let glued = "é".repeat(5_000);
+        for [s, e] in split(&glued) {
+            assert!(glued.get(s..e).is_some());
+        }
     }
 
     #[test]

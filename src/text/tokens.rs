@@ -108,11 +108,15 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             TokenKind::Punct
         };
         let (s, e) = (start, byte_at(j));
-        let norm = text[s..e]
-            .chars()
-            .map(|c| if is_apostrophe(c) { '\'' } else { c })
-            .flat_map(char::to_lowercase)
-            .collect();
+        let raw = &text[s..e];
+        let norm = if raw.is_ascii() {
+            raw.to_ascii_lowercase()
+        } else {
+            raw.chars()
+                .map(|c| if is_apostrophe(c) { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
         tokens.push(Token {
             start: base + s,
             end: base + e,
@@ -135,14 +139,19 @@ fn is_negative_clitic(chars: &[(usize, char)], at: usize) -> bool {
 
 /// Whether the apostrophe at `at` starts a clitic: 's, 're, 've, 'll, 'd, 'm.
 fn is_clitic(chars: &[(usize, char)], at: usize) -> bool {
-    let rest: String = chars[at + 1..]
-        .iter()
-        .take(3)
-        .map(|&(_, c)| c)
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
-    matches!(rest.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m")
+    let mut rest = [' '; 3];
+    let mut len = 0;
+    for &(_, c) in chars[at + 1..].iter().take(3) {
+        if !c.is_alphabetic() {
+            break;
+        }
+        rest[len] = c.to_ascii_lowercase();
+        len += 1;
+    }
+    matches!(
+        &rest[..len],
+        ['s'] | ['r', 'e'] | ['v', 'e'] | ['l', 'l'] | ['d'] | ['m']
+    )
 }
 
 #[cfg(test)]

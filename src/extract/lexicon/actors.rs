@@ -14,7 +14,7 @@ use super::phrases::PhraseTable;
 use super::tsv;
 use crate::model::{EntityKind, slug};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone)]
 pub struct Actor {
@@ -29,6 +29,8 @@ pub struct Person {
     pub name: String,
     pub actor: Option<usize>,
     pub role: String,
+    /// The class of `role` when it is a known title.
+    pub title: Option<TitleClass>,
 }
 
 /// How a surface form names its actor.
@@ -185,7 +187,7 @@ impl ActorLexicon {
 
         // Governments first: their redirects take over countries' forms.
         let (name, text) = asset!("governments.tsv");
-        let mut redirects: HashMap<String, usize> = HashMap::new();
+        let mut redirects: HashMap<String, usize> = HashMap::default();
         for row in tsv::rows(name, text, 3)? {
             let k = kind(name, row.line, row.field(2))?;
             let i = b.actor(name, row.line, row.field(0), row.field(1), k)?;
@@ -253,6 +255,7 @@ impl ActorLexicon {
                 name: row.field(0).to_string(),
                 actor,
                 role: row.field(3).to_lowercase(),
+                title: None,
             });
             b.alias(row.field(0), actor, AliasKind::Person(p));
             for alias in row.list(1) {
@@ -261,7 +264,7 @@ impl ActorLexicon {
         }
 
         let (name, text) = asset!("ship_prefixes.tsv");
-        let mut ship_prefixes = HashMap::new();
+        let mut ship_prefixes = HashMap::default();
         for row in tsv::rows(name, text, 2)? {
             let i = b.lookup(name, row.line, row.field(1))?;
             ship_prefixes.insert(row.field(0).to_string(), i);
@@ -274,6 +277,10 @@ impl ActorLexicon {
                 .ok_or_else(|| format!("{name}:{}: unknown class {:?}", row.line, row.field(1)))?;
             titles.insert(row.field(0), class);
             titles.insert(&plural(row.field(0)), class);
+        }
+
+        for person in &mut b.persons {
+            person.title = titles.get(&person.role).copied();
         }
 
         let (name, text) = asset!("institutions.tsv");
@@ -315,7 +322,7 @@ impl ActorLexicon {
         institutions: PhraseTable<InstitutionClass>,
         descriptions: PhraseTable<Description>,
     ) -> Result<ActorLexicon, String> {
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::default();
         let mut patterns = Vec::new();
         let mut targets = Vec::new();
         for (form, target) in b.aliases {

@@ -4,7 +4,7 @@
 use super::phrases::PhraseTable;
 use super::tsv;
 use crate::model::Stance;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What part of speech a cue is, which decides how its arguments are found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,11 +117,11 @@ impl CueLexicon {
         let mut lex = CueLexicon {
             cues: Vec::new(),
             forms: PhraseTable::default(),
-            compounds: HashMap::new(),
-            labels: HashMap::new(),
+            compounds: HashMap::default(),
+            labels: HashMap::default(),
             modality: PhraseTable::default(),
         };
-        let mut forms: HashMap<String, Vec<CueForm>> = HashMap::new();
+        let mut forms: HashMap<String, Vec<CueForm>> = HashMap::default();
 
         let (name, text) = asset!("verbs.tsv");
         for row in tsv::rows(name, text, 3)? {

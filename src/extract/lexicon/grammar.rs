@@ -3,7 +3,7 @@
 
 use super::phrases::PhraseTable;
 use super::tsv;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// How a reporting verb frames what it reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +98,7 @@ impl Grammar {
             subordinators.insert(row.field(0), kind);
         }
         let (name, text) = asset!("function_words.tsv");
-        let mut function_words = HashMap::new();
+        let mut function_words = HashMap::default();
         for row in tsv::rows(name, text, 2)? {
             let class = match row.field(1) {
                 "det" => WordClass::Determiner,

@@ -1,92 +1,107 @@
 //! Multi-word phrases looked up on tokens ("secretary of state", "crack down
-//! on"): keys are the normalised token texts joined by spaces, so a phrase
-//! matches exactly where the tokenizer cuts the text the same way.
+//! on"): a phrase is the normalised texts of its tokens, so it matches
+//! exactly where the tokenizer cuts the text the same way.
+//!
+//! Lookups happen for nearly every token against several tables, so they
+//! are indexed by first and by last word (one hash per lookup, no
+//! allocation) with rustc-hash's fast hasher.
 
 use crate::text::tokens::{Token, tokenize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-/// Phrase -> value, with the longest phrase length for bounded lookups.
+struct Entry {
+    words: Box<[String]>,
+    value: usize,
+}
+
+/// Phrase -> value.
 pub struct PhraseTable<T> {
-    map: HashMap<String, T>,
-    max_tokens: usize,
+    by_first: FxHashMap<String, Vec<Entry>>,
+    by_last: FxHashMap<String, Vec<Entry>>,
+    values: Vec<T>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         Self {
-            map: HashMap::new(),
-            max_tokens: 0,
+            by_first: FxHashMap::default(),
+            by_last: FxHashMap::default(),
+            values: Vec::new(),
         }
     }
 }
 
-/// The table key of a phrase: its tokens' normal forms joined by spaces.
-pub fn key(phrase: &str) -> (String, usize) {
-    let tokens = tokenize(phrase, 0);
-    let joined = tokens
-        .iter()
-        .map(|t| t.norm.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    (joined, tokens.len())
+fn words_of(phrase: &str) -> Vec<String> {
+    tokenize(phrase, 0).into_iter().map(|t| t.norm).collect()
+}
+
+fn matches(words: &[String], tokens: &[Token]) -> bool {
+    words.len() == tokens.len() && words.iter().zip(tokens).all(|(w, t)| *w == t.norm)
 }
 
 impl<T> PhraseTable<T> {
     /// Add a phrase; the first value given for a phrase is kept.
     pub fn insert(&mut self, phrase: &str, value: T) {
-        let (k, n) = key(phrase);
-        if n == 0 {
+        let words = words_of(phrase);
+        let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else {
+            return;
+        };
+        if self.find(&words).is_some() {
             return;
         }
-        self.max_tokens = self.max_tokens.max(n);
-        self.map.entry(k).or_insert(value);
+        let index = self.values.len();
+        self.values.push(value);
+        for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
+            let entries = map.entry(key).or_default();
+            entries.push(Entry {
+                words: words.clone().into_boxed_slice(),
+                value: index,
+            });
+            // Longest first, so the first match is the longest.
+            entries.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+    }
+
+    fn find(&self, words: &[String]) -> Option<&T> {
+        let entries = self.by_first.get(words.first()?)?;
+        entries
+            .iter()
+            .find(|e| *e.words == *words)
+            .map(|e| &self.values[e.value])
     }
 
     pub fn get(&self, phrase: &str) -> Option<&T> {
-        self.map.get(&key(phrase).0)
+        self.find(&words_of(phrase))
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.values.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.values.is_empty()
     }
 
     /// The longest phrase that starts at token `at`: (its length in tokens,
     /// its value).
     pub fn longest_at(&self, tokens: &[Token], at: usize) -> Option<(usize, &T)> {
-        let available = tokens.len().saturating_sub(at).min(self.max_tokens);
-        let mut key = String::new();
-        let mut best = None;
-        for n in 1..=available {
-            if n > 1 {
-                key.push(' ');
-            }
-            key.push_str(&tokens[at + n - 1].norm);
-            if let Some(v) = self.map.get(&key) {
-                best = Some((n, v));
-            }
-        }
-        best
+        let entries = self.by_first.get(tokens.get(at)?.norm.as_str())?;
+        entries.iter().find_map(|e| {
+            let n = e.words.len();
+            let window = tokens.get(at..at + n)?;
+            matches(&e.words, window).then(|| (n, &self.values[e.value]))
+        })
     }
 
     /// The longest phrase that ends just before token `end` (exclusive).
     pub fn longest_ending_at(&self, tokens: &[Token], end: usize) -> Option<(usize, &T)> {
-        let available = end.min(self.max_tokens);
-        let mut best = None;
-        for n in 1..=available {
-            let key = tokens[end - n..end]
-                .iter()
-                .map(|t| t.norm.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some(v) = self.map.get(&key) {
-                best = Some((n, v));
-            }
-        }
-        best
+        let last = tokens.get(end.checked_sub(1)?)?;
+        let entries = self.by_last.get(last.norm.as_str())?;
+        entries.iter().find_map(|e| {
+            let n = e.words.len();
+            let window = tokens.get(end.checked_sub(n)?..end)?;
+            matches(&e.words, window).then(|| (n, &self.values[e.value]))
+        })
     }
 }
 
@@ -99,10 +114,16 @@ mod tests {
         let mut table = PhraseTable::default();
         table.insert("secretary", 1);
         table.insert("Secretary of State", 2);
+        table.insert("secretary", 3);
+        assert_eq!(table.len(), 2);
         let tokens = tokenize("US Secretary of State Marco Rubio", 0);
         assert_eq!(table.longest_at(&tokens, 1), Some((3, &2)));
         assert_eq!(table.longest_at(&tokens, 0), None);
         assert_eq!(table.longest_ending_at(&tokens, 4), Some((3, &2)));
+        assert_eq!(table.longest_ending_at(&tokens, 2), Some((1, &1)));
+        assert_eq!(table.longest_ending_at(&tokens, 0), None);
         assert_eq!(table.get("secretary OF state"), Some(&2));
+        let short = tokenize("secretary of", 0);
+        assert_eq!(table.longest_at(&short, 0), Some((1, &1)));
     }
 }
