@@ -8,7 +8,11 @@ use super::lexicon::actors::TitleClass;
 use super::lexicon::grammar::PronounKind;
 use super::mentions::{Form, Mention, Referent};
 use crate::model::{EntityKind, slug};
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
+
+/// An entity of the article being read: an index into `Discourse`'s table.
+/// Interned so that the parser passes small copies, not strings.
+pub type EntityId = u32;
 
 /// Everything the extractor knows about an entity it has seen.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,7 +20,7 @@ pub struct EntityInfo {
     pub name: String,
     pub kind: EntityKind,
     /// For persons: the actor they belong to (an armed group's leader).
-    pub affiliation: Option<String>,
+    pub affiliation: Option<EntityId>,
     /// In the lexicon (drawn when mentioned); unknown names are drawn only
     /// when they take part in a relation.
     pub known: bool,
@@ -25,7 +29,7 @@ pub struct EntityInfo {
 /// A mention (or a conjoined group of mentions) already read.
 #[derive(Debug, Clone)]
 struct Seen {
-    ids: Vec<String>,
+    ids: Vec<EntityId>,
     kind: EntityKind,
     person: bool,
     plural: bool,
@@ -37,15 +41,17 @@ struct Seen {
 /// The memory of one article, read sentence by sentence.
 #[derive(Debug, Default)]
 pub struct Discourse {
-    pub entities: BTreeMap<String, EntityInfo>,
+    /// Entity ids (their map ids) and what is known of them, by EntityId.
+    entities: Vec<(String, EntityInfo)>,
+    by_id: FxHashMap<String, EntityId>,
     seen: Vec<Seen>,
     sentence: usize,
     /// Who spoke last, and in which sentence.
-    speaker: Option<(Vec<String>, usize)>,
+    speaker: Option<(Vec<EntityId>, usize)>,
     /// Who undertook the last proposal, move or request.
-    action_agent: Option<(Vec<String>, usize)>,
+    action_agent: Option<(Vec<EntityId>, usize)>,
     /// Who attacked last (for "these attacks").
-    attack_agent: Option<(Vec<String>, usize)>,
+    attack_agent: Option<(Vec<EntityId>, usize)>,
 }
 
 /// How far back (in sentences) a pronoun or description may reach.
@@ -56,9 +62,9 @@ impl Discourse {
         self.sentence = index;
     }
 
-    /// The entity id a lexicon actor, person or unknown name stands for,
-    /// registering the entity on first sight.
-    pub fn entity_of(&mut self, lex: &Lexicons, referent: &Referent) -> Option<String> {
+    /// The entity a lexicon actor, person or unknown name stands for,
+    /// registering it on first sight.
+    pub fn entity_of(&mut self, lex: &Lexicons, referent: &Referent) -> Option<EntityId> {
         let (id, info) = match referent {
             Referent::Actor(a) => {
                 let actor = &lex.actors.actors[*a];
@@ -72,15 +78,18 @@ impl Discourse {
                     },
                 )
             }
-            Referent::Person(p) => (
-                slug(&p.name),
-                EntityInfo {
-                    name: p.name.clone(),
-                    kind: EntityKind::Person,
-                    affiliation: p.affiliation.map(|a| lex.actors.actors[a].id.clone()),
-                    known: p.known,
-                },
-            ),
+            Referent::Person(p) => {
+                let affiliation = p.affiliation.map(|a| self.entity_of(lex, &Referent::Actor(a)));
+                (
+                    slug(&p.name),
+                    EntityInfo {
+                        name: p.name.clone(),
+                        kind: EntityKind::Person,
+                        affiliation: affiliation.flatten(),
+                        known: p.known,
+                    },
+                )
+            }
             Referent::Unknown { name, kind } => (
                 slug(name),
                 EntityInfo {
@@ -92,23 +101,49 @@ impl Discourse {
             ),
             Referent::Pronoun(_) | Referent::Description(_) => return None,
         };
-        self.entities.entry(id.clone()).or_insert(info);
-        Some(id)
+        Some(self.intern(id, info))
     }
 
-    fn kind_of(&self, id: &str) -> EntityKind {
-        self.entities.get(id).map_or(EntityKind::Other, |e| e.kind)
+    fn intern(&mut self, id: String, info: EntityInfo) -> EntityId {
+        if let Some(&e) = self.by_id.get(&id) {
+            return e;
+        }
+        let e = self.entities.len() as EntityId;
+        self.by_id.insert(id.clone(), e);
+        self.entities.push((id, info));
+        e
+    }
+
+    /// The map id of an entity ("russia").
+    pub fn id(&self, e: EntityId) -> &str {
+        &self.entities[e as usize].0
+    }
+
+    pub fn info(&self, e: EntityId) -> &EntityInfo {
+        &self.entities[e as usize].1
+    }
+
+    /// Every entity seen, with its map id.
+    pub fn all(&self) -> impl Iterator<Item = (EntityId, &str, &EntityInfo)> {
+        self.entities
+            .iter()
+            .enumerate()
+            .map(|(i, (id, info))| (i as EntityId, id.as_str(), info))
+    }
+
+    fn kind_of(&self, e: EntityId) -> EntityKind {
+        self.info(e).kind
     }
 
     /// Ranked candidates for what `m` refers to: each candidate is one or
     /// more entity ids (two for "the two countries"). Names have exactly
     /// one candidate; anaphors may have several, best first.
-    pub fn candidates(&mut self, lex: &Lexicons, m: &Mention) -> Vec<Vec<String>> {
+    pub fn candidates(&mut self, lex: &Lexicons, m: &Mention) -> Vec<Vec<EntityId>> {
         match &m.referent {
             Referent::Pronoun(kind) if m.title.is_some() => self
                 .pronoun(*kind)
                 .into_iter()
-                .map(|ids| ids.into_iter().map(|id| self.leader_of(&id)).collect())
+                .map(|ids| ids.into_iter().map(|id| self.leader_of(id)).collect())
                 .collect(),
             Referent::Pronoun(kind) => self.pronoun(*kind),
             Referent::Description(d) => {
@@ -134,9 +169,8 @@ impl Discourse {
                 if m.form == Form::Person
                     && lex.actors.actors[*a].kind == EntityKind::ArmedGroup =>
             {
-                let group = lex.actors.actors[*a].id.clone();
-                self.entity_of(lex, &m.referent);
-                vec![vec![self.leader_of(&group)]]
+                let group = self.entity_of(lex, &m.referent);
+                group.map(|g| vec![vec![self.leader_of(g)]]).unwrap_or_default()
             }
             other => self
                 .entity_of(lex, other)
@@ -148,11 +182,10 @@ impl Discourse {
 
     /// "its leader": the person the article names as the actor's leader,
     /// or the actor itself (a state's leader speaks for the state).
-    fn leader_of(&self, id: &str) -> String {
-        self.entities
-            .iter()
-            .find(|(_, e)| e.kind == EntityKind::Person && e.affiliation.as_deref() == Some(id))
-            .map_or_else(|| id.to_string(), |(person, _)| person.clone())
+    fn leader_of(&self, group: EntityId) -> EntityId {
+        self.all()
+            .find(|(_, _, e)| e.kind == EntityKind::Person && e.affiliation == Some(group))
+            .map_or(group, |(person, _, _)| person)
     }
 
     fn recent(&self) -> impl Iterator<Item = &Seen> {
@@ -164,11 +197,11 @@ impl Discourse {
             .filter(|s| {
                 s.ids
                     .iter()
-                    .all(|id| !matches!(self.kind_of(id), EntityKind::Media))
+                    .all(|&id| !matches!(self.kind_of(id), EntityKind::Media))
             })
     }
 
-    fn pronoun(&self, kind: PronounKind) -> Vec<Vec<String>> {
+    fn pronoun(&self, kind: PronounKind) -> Vec<Vec<EntityId>> {
         let now = self.sentence;
         let fits = |s: &Seen| match kind {
             PronounKind::He | PronounKind::She => s.person,
@@ -184,7 +217,7 @@ impl Discourse {
         {
             return vec![ids.clone()];
         }
-        let mut out: Vec<Vec<String>> = Vec::new();
+        let mut out: Vec<Vec<EntityId>> = Vec::new();
         // Subjects of this sentence first, then anything recent.
         for s in self
             .recent()
@@ -198,15 +231,15 @@ impl Discourse {
         out
     }
 
-    fn last_two(&self) -> Option<Vec<String>> {
-        let mut ids: Vec<String> = Vec::new();
+    fn last_two(&self) -> Option<Vec<EntityId>> {
+        let mut ids: Vec<EntityId> = Vec::new();
         for s in self.recent() {
             if s.ids.len() == 2 && ids.is_empty() {
                 return Some(s.ids.clone());
             }
-            for id in &s.ids {
-                if !ids.contains(id) {
-                    ids.push(id.clone());
+            for &id in &s.ids {
+                if !ids.contains(&id) {
+                    ids.push(id);
                 }
             }
             if ids.len() >= 2 {
@@ -219,11 +252,11 @@ impl Discourse {
     }
 
     /// Record what was just read; `ids` are the resolved entities.
-    pub fn note(&mut self, m: &Mention, ids: &[String], subject: bool, plural: bool) {
+    pub fn note(&mut self, m: &Mention, ids: &[EntityId], subject: bool, plural: bool) {
         if ids.is_empty() {
             return;
         }
-        let kind = self.kind_of(&ids[0]);
+        let kind = self.kind_of(ids[0]);
         self.seen.push(Seen {
             ids: ids.to_vec(),
             kind,
@@ -236,13 +269,13 @@ impl Discourse {
     }
 
     /// Record a conjoined group ("DR Congo and Rwanda") for "their" and "the two".
-    pub fn note_group(&mut self, ids: &[String], subject: bool) {
+    pub fn note_group(&mut self, ids: &[EntityId], subject: bool) {
         if ids.len() < 2 {
             return;
         }
         self.seen.push(Seen {
             ids: ids.to_vec(),
-            kind: self.kind_of(&ids[0]),
+            kind: self.kind_of(ids[0]),
             person: false,
             plural: true,
             subject,
@@ -251,42 +284,42 @@ impl Discourse {
         });
     }
 
-    pub fn set_speaker(&mut self, ids: &[String]) {
+    pub fn set_speaker(&mut self, ids: &[EntityId]) {
         if !ids.is_empty() {
             self.speaker = Some((ids.to_vec(), self.sentence));
         }
     }
 
     /// The last speaker, if recent: "these assertions", "the remarks".
-    pub fn speaker(&self) -> Option<&[String]> {
+    pub fn speaker(&self) -> Option<&[EntityId]> {
         self.speaker
             .as_ref()
             .filter(|(_, at)| self.sentence - at <= 1)
             .map(|(ids, _)| ids.as_slice())
     }
 
-    pub fn set_action_agent(&mut self, ids: &[String]) {
+    pub fn set_action_agent(&mut self, ids: &[EntityId]) {
         if !ids.is_empty() {
             self.action_agent = Some((ids.to_vec(), self.sentence));
         }
     }
 
     /// The agent of the last proposal or move: "the move", "the proposal".
-    pub fn action_agent(&self) -> Option<&[String]> {
+    pub fn action_agent(&self) -> Option<&[EntityId]> {
         self.action_agent
             .as_ref()
             .filter(|(_, at)| self.sentence - at <= REACH)
             .map(|(ids, _)| ids.as_slice())
     }
 
-    pub fn set_attack_agent(&mut self, ids: &[String]) {
+    pub fn set_attack_agent(&mut self, ids: &[EntityId]) {
         if !ids.is_empty() {
             self.attack_agent = Some((ids.to_vec(), self.sentence));
         }
     }
 
     /// The agent of the last attack: "these attacks".
-    pub fn attack_agent(&self) -> Option<&[String]> {
+    pub fn attack_agent(&self) -> Option<&[EntityId]> {
         self.attack_agent
             .as_ref()
             .filter(|(_, at)| self.sentence - at <= REACH)
@@ -294,7 +327,7 @@ impl Discourse {
     }
 }
 
-fn push_unique(out: &mut Vec<Vec<String>>, ids: &[String]) {
+fn push_unique(out: &mut Vec<Vec<EntityId>>, ids: &[EntityId]) {
     if !out.iter().any(|o| o == ids) {
         out.push(ids.to_vec());
     }

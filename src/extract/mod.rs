@@ -10,10 +10,11 @@ mod relations;
 mod trace;
 
 use crate::model::{
+    Stance,
     Article, Entity, Evidence, Mention as MapMention, Relation, RelationMap, SCHEMA,
 };
 use crate::text::tokens::tokenize;
-use discourse::Discourse;
+use discourse::{Discourse, EntityId};
 use lexicon::actors::ActorLexicon;
 use lexicon::cues::CueLexicon;
 use lexicon::grammar::Grammar;
@@ -94,7 +95,7 @@ pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
         {
             d.set_speaker(&[id]);
         }
-        let mut cands: Vec<Vec<Vec<String>>> = Vec::with_capacity(ms.len());
+        let mut cands: Vec<Vec<Vec<EntityId>>> = Vec::with_capacity(ms.len());
         for (i, m) in ms.iter().enumerate() {
             let c = d.candidates(lex, m);
             let first = c.first().cloned().unwrap_or_default();
@@ -103,7 +104,7 @@ pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
             cands.push(c);
             let g = &groups[group_of[i]];
             if g.len() > 1 && g.last() == Some(&i) {
-                let ids: Vec<String> = g
+                let ids: Vec<EntityId> = g
                     .iter()
                     .filter_map(|&k| cands.get(k).and_then(|c| c.first()).cloned())
                     .flatten()
@@ -125,7 +126,7 @@ pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
         };
         let found = relations::extract(&parse, &mut d, &recent);
         if trace() {
-            eprintln!("{}", trace::sentence(&parse, index, &found));
+            eprintln!("{}", trace::sentence(&parse, &d, index, &found));
         }
         relations::remember_proposers(&parse, &mut d);
         for c in &clauses.list {
@@ -135,7 +136,7 @@ pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
                 d.set_speaker(ids);
             }
         }
-        collected.mentions(s, &ms, &cands, &d);
+        collected.mentions(s, &ms, &cands);
         collected.relations(index, article, &found);
         recent = found;
     }
@@ -246,37 +247,23 @@ const PLURAL_NAMES: &[&str] = &["houthis", "rebels", "forces", "taliban"];
 /// Mentions and relations gathered over an article.
 #[derive(Default)]
 struct Collected {
-    mentions: BTreeMap<String, BTreeSet<(usize, usize)>>,
-    aliases: BTreeMap<String, BTreeSet<String>>,
-    relations: BTreeMap<(String, String, crate::model::Stance, Option<String>), Vec<Evidence>>,
+    mentions: BTreeMap<EntityId, BTreeSet<(usize, usize)>>,
+    aliases: BTreeMap<EntityId, BTreeSet<String>>,
+    relations: BTreeMap<(EntityId, EntityId, Stance, Option<EntityId>), Vec<Evidence>>,
 }
 
 impl Collected {
-    fn mentions(
-        &mut self,
-        s: &Sentence,
-        ms: &[Mention],
-        cands: &[Vec<Vec<String>>],
-        d: &Discourse,
-    ) {
+    fn mentions(&mut self, s: &Sentence, ms: &[Mention], cands: &[Vec<Vec<EntityId>>]) {
         for (m, c) in ms.iter().zip(cands) {
             let Some(ids) = c.first() else { continue };
-            let (Some(first), Some(last)) =
-                (s.tokens.get(m.toks.start), s.tokens.get(m.toks.end - 1))
-            else {
+            let (Some(first), Some(last)) = (s.tokens.get(m.toks.start), s.tokens.get(m.toks.end - 1)) else {
                 continue;
             };
-            for id in ids {
-                if !d.entities.contains_key(id) {
-                    continue;
-                }
-                self.mentions
-                    .entry(id.clone())
-                    .or_default()
-                    .insert((first.start, last.end));
+            for &id in ids {
+                self.mentions.entry(id).or_default().insert((first.start, last.end));
                 if !matches!(m.referent, Referent::Pronoun(_)) && ids.len() == 1 {
                     let surface = s.surface(m.toks.clone());
-                    let aliases = self.aliases.entry(id.clone()).or_default();
+                    let aliases = self.aliases.entry(id).or_default();
                     if !aliases.contains(surface) {
                         aliases.insert(surface.replace('\n', " "));
                     }
@@ -286,17 +273,8 @@ impl Collected {
     }
 
     fn relations(&mut self, sentence: usize, article: &Article, found: &[Found]) {
-        let text = article
-            .sentence_text(sentence)
-            .unwrap_or_default()
-            .to_string();
         for f in found {
-            let key = (
-                f.source.clone(),
-                f.target.clone(),
-                f.stance,
-                f.alleged_by.clone(),
-            );
+            let key = (f.source, f.target, f.stance, f.alleged_by);
             let evidence = self.relations.entry(key).or_default();
             if evidence.iter().any(|e| e.sentence == sentence) {
                 continue;
@@ -305,41 +283,37 @@ impl Collected {
                 article: article.id.clone(),
                 sentence,
                 cue: f.cue.clone(),
-                text: text.clone(),
+                text: article.sentence_text(sentence).unwrap_or_default().to_string(),
                 modality: f.modality,
             });
         }
     }
 
     fn into_map(self, article: &Article, d: &Discourse) -> RelationMap {
-        let mut in_relation: BTreeSet<&str> = BTreeSet::new();
-        for (s, t, _, a) in self.relations.keys() {
+        let mut in_relation: BTreeSet<EntityId> = BTreeSet::new();
+        for &(s, t, _, a) in self.relations.keys() {
             in_relation.insert(s);
             in_relation.insert(t);
-            if let Some(a) = a {
-                in_relation.insert(a);
-            }
+            in_relation.extend(a);
         }
         let entities = d
-            .entities
-            .iter()
-            .filter(|(id, info)| {
-                (info.known || in_relation.contains(id.as_str()))
-                    && (self.mentions.contains_key(id.as_str())
-                        || in_relation.contains(id.as_str()))
+            .all()
+            .filter(|(e, _, info)| {
+                (info.known || in_relation.contains(e))
+                    && (self.mentions.contains_key(e) || in_relation.contains(e))
             })
-            .map(|(id, info)| Entity {
-                id: id.clone(),
+            .map(|(e, id, info)| Entity {
+                id: id.to_string(),
                 name: info.name.clone(),
                 kind: info.kind,
                 aliases: self
                     .aliases
-                    .get(id)
+                    .get(&e)
                     .map(|a| a.iter().filter(|x| **x != info.name).cloned().collect())
                     .unwrap_or_default(),
                 mentions: self
                     .mentions
-                    .get(id)
+                    .get(&e)
                     .map(|spans| {
                         spans
                             .iter()
@@ -356,16 +330,14 @@ impl Collected {
         let relations = self
             .relations
             .into_iter()
-            .map(
-                |((source, target, stance, alleged_by), evidence)| Relation {
-                    source,
-                    target,
-                    stance,
-                    alleged_by,
-                    negated: false,
-                    evidence,
-                },
-            )
+            .map(|((source, target, stance, alleged_by), evidence)| Relation {
+                source: d.id(source).to_string(),
+                target: d.id(target).to_string(),
+                stance,
+                alleged_by: alleged_by.map(|a| d.id(a).to_string()),
+                negated: false,
+                evidence,
+            })
             .collect();
         let mut map = RelationMap {
             schema: SCHEMA.to_string(),

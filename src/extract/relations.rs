@@ -6,7 +6,7 @@
 use super::Lexicons;
 use super::clauses::{ClauseKind, Clauses};
 use super::cues::CueHit;
-use super::discourse::Discourse;
+use super::discourse::{Discourse, EntityId};
 use super::lexicon::cues::{Cue, CuePos, Frame, ObjectMode, VerbForm};
 use super::lexicon::grammar::{ReportClass, WordClass};
 use super::mentions::{Form, Mention, MentionIndex, Referent, Sentence};
@@ -15,10 +15,10 @@ use crate::model::{EntityKind, Modality, Stance};
 /// A relation read from one sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
-    pub source: String,
-    pub target: String,
+    pub source: EntityId,
+    pub target: EntityId,
     pub stance: Stance,
-    pub alleged_by: Option<String>,
+    pub alleged_by: Option<EntityId>,
     pub cue: String,
     pub modality: Option<Modality>,
 }
@@ -30,7 +30,7 @@ pub struct Parse<'a, 'b> {
     pub mentions: &'a [Mention],
     pub index: &'a MentionIndex,
     /// Ranked candidate referents of every mention.
-    pub cands: &'a [Vec<Vec<String>>],
+    pub cands: &'a [Vec<Vec<EntityId>>],
     /// Conjoined mentions: every mention's group (indices into `mentions`).
     pub groups: &'a [Vec<usize>],
     pub group_of: &'a [usize],
@@ -48,7 +48,7 @@ const PASSIVE_AUX: &[&str] = &[
 ];
 
 /// Groups of entity ids found as one argument.
-type Ids = Vec<String>;
+type Ids = Vec<EntityId>;
 
 struct Outcome {
     sources: Ids,
@@ -79,7 +79,7 @@ impl Parse<'_, '_> {
     /// The ids of mention `m`: its best candidate that is not in `exclude`
     /// (so "its" after "the US would strike" is not the US), or its best
     /// candidate when all are excluded (a name is what it names).
-    fn ids(&self, m: usize, exclude: &[String]) -> Ids {
+    fn ids(&self, m: usize, exclude: &[EntityId]) -> Ids {
         self.cands[m]
             .iter()
             .find(|c| c.iter().all(|id| !exclude.contains(id)))
@@ -89,7 +89,7 @@ impl Parse<'_, '_> {
     }
 
     /// The ids of the group mention `m` belongs to.
-    fn group_ids(&self, m: usize, exclude: &[String]) -> Ids {
+    fn group_ids(&self, m: usize, exclude: &[EntityId]) -> Ids {
         let mut out: Ids = Vec::new();
         for &member in &self.groups[self.group_of[m]] {
             for id in self.ids(member, exclude) {
@@ -175,7 +175,7 @@ impl Parse<'_, '_> {
 
     /// The nearest actor left of token `before` in clause `c` that can be a
     /// subject or agent.
-    fn nearest_left(&self, c: usize, before: usize, exclude: &[String]) -> Option<Ids> {
+    fn nearest_left(&self, c: usize, before: usize, exclude: &[EntityId]) -> Option<Ids> {
         self.in_clause(c)
             .filter(|&m| self.mentions[m].toks.end <= before && self.capable(m))
             .filter_map(|m| {
@@ -187,7 +187,7 @@ impl Parse<'_, '_> {
 
     /// The subject of clause `c`: its own first capable actor, a stand-in
     /// noun ("these assertions", "the move"), or what it inherits.
-    fn subject(&self, c: usize, d: &Discourse, exclude: &[String]) -> Option<Ids> {
+    fn subject(&self, c: usize, d: &Discourse, exclude: &[EntityId]) -> Option<Ids> {
         let clause = &self.clauses.list[c];
         if let Some(hint) = clause.subject_hint {
             let ids = self.group_ids(hint, exclude);
@@ -233,7 +233,7 @@ impl Parse<'_, '_> {
         self.parent_subject(c, d, exclude)
     }
 
-    fn parent_subject(&self, c: usize, d: &Discourse, exclude: &[String]) -> Option<Ids> {
+    fn parent_subject(&self, c: usize, d: &Discourse, exclude: &[EntityId]) -> Option<Ids> {
         let parent = self.clauses.list[c].parent?;
         self.subject(parent, d, exclude)
     }
@@ -241,7 +241,7 @@ impl Parse<'_, '_> {
     /// A noun that stands for an actor: "his comments" (handled as a
     /// mention), "these assertions" (the last speaker), "the move" (the last
     /// proposer), "these attacks" (the last attacker).
-    fn proxy_after(&self, from: usize, c: usize, d: &Discourse, exclude: &[String]) -> Option<Ids> {
+    fn proxy_after(&self, from: usize, c: usize, d: &Discourse, exclude: &[EntityId]) -> Option<Ids> {
         let mut k = from;
         while k < self.n() && self.lex.grammar.is_preposition(self.norm(k)) {
             k += 1;
@@ -269,7 +269,7 @@ impl Parse<'_, '_> {
             } else if self.lex.grammar.speech_nouns.contains(norm) {
                 return d
                     .speaker()
-                    .map(<[String]>::to_vec)
+                    .map(<[EntityId]>::to_vec)
                     .filter(|ids| !overlaps(ids, exclude))
                     .or_else(|| {
                         // "—remarks that ...": the remarks of the sentence's subject.
@@ -282,12 +282,12 @@ impl Parse<'_, '_> {
             } else if determiner && self.lex.grammar.action_nouns.contains(norm) {
                 return d
                     .action_agent()
-                    .map(<[String]>::to_vec)
+                    .map(<[EntityId]>::to_vec)
                     .filter(|ids| !overlaps(ids, exclude));
             } else if determiner && matches!(norm, "attacks" | "attack" | "strikes" | "assaults") {
                 return d
                     .attack_agent()
-                    .map(<[String]>::to_vec)
+                    .map(<[EntityId]>::to_vec)
                     .filter(|ids| !overlaps(ids, exclude));
             } else if self.s.tokens[k].is_word() && !norm.ends_with("ly") {
                 // An adjective may come first: "these illegal attacks".
@@ -331,12 +331,8 @@ impl Parse<'_, '_> {
         (!ids.is_empty() && !self.is_media(&ids, d)).then_some((ids, ReportClass::Say))
     }
 
-    fn is_media(&self, ids: &[String], d: &Discourse) -> bool {
-        ids.iter().all(|id| {
-            d.entities
-                .get(id)
-                .is_some_and(|e| e.kind == EntityKind::Media)
-        })
+    fn is_media(&self, ids: &[EntityId], d: &Discourse) -> bool {
+        ids.iter().all(|&id| d.info(id).kind == EntityKind::Media)
     }
 
     /// Whether the clause chain of `c` makes its content hypothetical.
@@ -381,7 +377,7 @@ impl Parse<'_, '_> {
     }
 
     /// The actor after a preposition in `preps`, right after token `from`.
-    fn after_prep(&self, from: usize, preps: &[&str], exclude: &[String]) -> Option<(Ids, usize)> {
+    fn after_prep(&self, from: usize, preps: &[&str], exclude: &[EntityId]) -> Option<(Ids, usize)> {
         let mut k = from;
         let c = self.clause_of(from.saturating_sub(1));
         while k < self.n() && k < from + 3 {
@@ -421,7 +417,7 @@ impl Parse<'_, '_> {
         c: usize,
         cue: &Cue,
         direct: bool,
-        exclude: &[String],
+        exclude: &[EntityId],
         d: &Discourse,
     ) -> Option<(Ids, Option<usize>)> {
         #[derive(PartialEq)]
@@ -636,7 +632,7 @@ impl Parse<'_, '_> {
         &self,
         hit: &CueHit,
         cue: &Cue,
-        exclude: &[String],
+        exclude: &[EntityId],
         d: &Discourse,
     ) -> Option<(Ids, String)> {
         let c = self.clause_of(hit.toks.start);
@@ -709,7 +705,7 @@ impl Parse<'_, '_> {
     }
 }
 
-fn overlaps(a: &[String], b: &[String]) -> bool {
+fn overlaps(a: &[EntityId], b: &[EntityId]) -> bool {
     a.iter().any(|x| b.contains(x))
 }
 
@@ -769,7 +765,7 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
 #[derive(Clone)]
 struct Claim<'a> {
     stance: Stance,
-    alleged_by: Option<String>,
+    alleged_by: Option<EntityId>,
     cue: &'a str,
     modality: Option<Modality>,
 }
@@ -786,23 +782,20 @@ impl<'a> Claim<'a> {
 }
 
 /// Add `s -> t` unless it is a self-relation or involves a media outlet.
-fn push(out: &mut Vec<Found>, d: &Discourse, s: &str, t: &str, claim: &Claim) {
+fn push(out: &mut Vec<Found>, d: &Discourse, s: &EntityId, t: &EntityId, claim: &Claim) {
+    let (s, t) = (*s, *t);
     if s == t {
         return;
     }
-    let media = |id: &str| {
-        d.entities
-            .get(id)
-            .is_some_and(|e| e.kind == EntityKind::Media)
-    };
+    let media = |id: EntityId| d.info(id).kind == EntityKind::Media;
     if media(s) || media(t) {
         return;
     }
     let f = Found {
-        source: s.to_string(),
-        target: t.to_string(),
+        source: s,
+        target: t,
         stance: claim.stance,
-        alleged_by: claim.alleged_by.clone().filter(|a| !media(a)),
+        alleged_by: claim.alleged_by.filter(|&a| !media(a)),
         cue: claim.cue.to_string(),
         modality: claim.modality,
     };
@@ -961,7 +954,7 @@ fn attach_verb(
 fn rebuttal_targets(
     p: &Parse,
     hit: &CueHit,
-    sources: &[String],
+    sources: &[EntityId],
     recent: &[Found],
     sofar: &[Found],
 ) -> Option<Ids> {
@@ -1150,9 +1143,9 @@ fn alleged_by(
     h: usize,
     hit: &CueHit,
     c: usize,
-    sources: &[String],
+    sources: &[EntityId],
     outcomes: &[Option<Outcome>],
-) -> Option<Option<String>> {
+) -> Option<Option<EntityId>> {
     // "accused the Taliban of enabling the TTP": the accuser alleges it.
     if hit.form == Some(VerbForm::Gerund)
         && hit.toks.start > 0

@@ -2,10 +2,12 @@
 //! resolved to, cues, clauses, relations), on standard error. For
 //! answering "why is this edge here?" when tuning lexicons.
 
+use super::discourse::Discourse;
 use super::relations::{Found, Parse};
 use std::fmt::Write as _;
 
-pub fn sentence(p: &Parse, index: usize, found: &[Found]) -> String {
+pub fn sentence(p: &Parse, d: &Discourse, index: usize, found: &[Found]) -> String {
+    let ids = |c: &Vec<Vec<u32>>| -> Vec<Vec<&str>> { c.iter().map(|ids| ids.iter().map(|&e| d.id(e)).collect()).collect() };
     let mut out = String::new();
     let text = p.s.surface(0..p.s.tokens.len());
     let _ = writeln!(out, "[{index}] {text}");
@@ -16,7 +18,7 @@ pub fn sentence(p: &Parse, index: usize, found: &[Found]) -> String {
             p.s.surface(m.toks.clone()),
             m.form,
             if m.possessive { " 's" } else { "" },
-            p.cands[i],
+            ids(&p.cands[i]),
             p.group_of[i]
         );
     }
@@ -57,12 +59,11 @@ pub fn sentence(p: &Parse, index: usize, found: &[Found]) -> String {
         let _ = writeln!(
             out,
             "    => {} -> {} {}{} ({:?})",
-            f.source,
-            f.target,
+            d.id(f.source),
+            d.id(f.target),
             f.stance,
             f.alleged_by
-                .as_ref()
-                .map_or(String::new(), |a| format!(" alleged_by {a}")),
+                .map_or(String::new(), |a| format!(" alleged_by {}", d.id(a))),
             f.cue
         );
     }
