@@ -8,6 +8,10 @@ use stancemap::load::{Input, load_bytes};
 use stancemap::pipeline::SEED_ARTICLE;
 use std::hint::black_box;
 
+/// The same allocator as the stancemap binary.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn article_of(text: &str) -> stancemap::model::Article {
     match load_bytes("bench.txt", None, text.as_bytes(), None).map(|l| l.input) {
         Ok(Input::Article(a)) => a,

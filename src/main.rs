@@ -2,6 +2,11 @@ use clap::Parser;
 use stancemap::cli::{self, Cli};
 use std::process::ExitCode;
 
+/// mimalloc: the extractor allocates many small strings and vectors per
+/// sentence; mimalloc serves them markedly faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let options = cli.load_options();

@@ -101,7 +101,12 @@ fn adverb_like(norm: &str) -> bool {
         )
 }
 
-pub fn segment(lex: &Lexicons, s: &Sentence, mentions: &[Mention], index: &MentionIndex) -> Clauses {
+pub fn segment(
+    lex: &Lexicons,
+    s: &Sentence,
+    mentions: &[Mention],
+    index: &MentionIndex,
+) -> Clauses {
     let n = s.tokens.len();
     let mut seg = Segmenter {
         lex,
@@ -255,13 +260,13 @@ impl Segmenter<'_, '_> {
                 .lex
                 .grammar
                 .reporting
-                .longest_at(&self.s.tokens, i)
+                .longest_at(&self.s.words, i)
                 .is_some()
             || self
                 .lex
                 .grammar
                 .light_verbs
-                .longest_at(&self.s.tokens, i)
+                .longest_at(&self.s.words, i)
                 .is_some()
     }
 
@@ -269,7 +274,7 @@ impl Segmenter<'_, '_> {
         self.lex
             .cues
             .forms
-            .longest_at(&self.s.tokens, i)
+            .longest_at(&self.s.words, i)
             .is_some_and(|(_, forms)| forms.iter().any(|f| f.form.is_some()))
     }
 
@@ -313,7 +318,7 @@ impl Segmenter<'_, '_> {
         // "X said", "said X", then at most a short adverbial: "on Monday",
         // ", as per the report".
         let (speaker, after) =
-            if let Some((len, _)) = self.lex.grammar.reporting.longest_at(&self.s.tokens, a) {
+            if let Some((len, _)) = self.lex.grammar.reporting.longest_at(&self.s.words, a) {
                 let m = self.mention_starting(a + len);
                 let after = m.map_or(a + len, |m| self.mentions[m].toks.end);
                 (m, after)
@@ -322,7 +327,7 @@ impl Segmenter<'_, '_> {
                     self.lex
                         .grammar
                         .reporting
-                        .longest_at(&self.s.tokens, t)
+                        .longest_at(&self.s.words, t)
                         .is_some()
                 })?;
                 if verb - a > 6
@@ -348,11 +353,7 @@ impl Segmenter<'_, '_> {
                 if !between_ok {
                     return None;
                 }
-                let (len, _) = self
-                    .lex
-                    .grammar
-                    .reporting
-                    .longest_at(&self.s.tokens, verb)?;
+                let (len, _) = self.lex.grammar.reporting.longest_at(&self.s.words, verb)?;
                 (m, verb + len)
             };
         if !self.adverbial_tail(after, end) {
@@ -377,7 +378,7 @@ impl Segmenter<'_, '_> {
                         .lex
                         .grammar
                         .reporting
-                        .longest_at(&self.s.tokens, t)
+                        .longest_at(&self.s.words, t)
                         .is_none()
             })
     }
@@ -421,7 +422,7 @@ impl Segmenter<'_, '_> {
                     self.open_relative(j, self.mention_ending(i));
                     return 2;
                 }
-                if let Some((len, _)) = self.lex.grammar.comitatives.longest_at(&self.s.tokens, j) {
+                if let Some((len, _)) = self.lex.grammar.comitatives.longest_at(&self.s.words, j) {
                     self.push(ClauseKind::Comitative, j);
                     return 1 + len;
                 }
@@ -455,7 +456,7 @@ impl Segmenter<'_, '_> {
             return 1;
         }
         // Subordinators.
-        if let Some((len, &kind)) = self.lex.grammar.subordinators.longest_at(&self.s.tokens, i)
+        if let Some((len, &kind)) = self.lex.grammar.subordinators.longest_at(&self.s.words, i)
             && self.subordinator_here(i, len)
         {
             let k = match kind {
@@ -476,7 +477,7 @@ impl Segmenter<'_, '_> {
             return 1;
         }
         // Reporting verbs open a complement.
-        if let Some((len, &class)) = self.lex.grammar.reporting.longest_at(&self.s.tokens, i)
+        if let Some((len, &class)) = self.lex.grammar.reporting.longest_at(&self.s.words, i)
             && let Some(step) = self.open_complement(i, len, class)
         {
             return step;
@@ -541,7 +542,7 @@ impl Segmenter<'_, '_> {
                         .lex
                         .grammar
                         .reporting
-                        .longest_ending_at(&self.s.tokens, i + 1 - back)
+                        .longest_ending_at(&self.s.words, i + 1 - back)
                         .is_some()
             })
     }
@@ -626,7 +627,7 @@ impl Segmenter<'_, '_> {
         self.lex
             .grammar
             .object_control
-            .longest_ending_at(&self.s.tokens, start)
+            .longest_ending_at(&self.s.words, start)
             .is_some()
     }
 

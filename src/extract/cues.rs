@@ -23,7 +23,12 @@ pub struct CueHit {
 }
 
 /// Find the cues of a sentence, longest form first, never inside a mention.
-pub fn find(lex: &Lexicons, s: &Sentence, mentions: &[Mention], index: &MentionIndex) -> Vec<CueHit> {
+pub fn find(
+    lex: &Lexicons,
+    s: &Sentence,
+    mentions: &[Mention],
+    index: &MentionIndex,
+) -> Vec<CueHit> {
     let n = s.tokens.len();
     let mut in_mention = vec![false; n];
     for m in mentions {
@@ -34,7 +39,7 @@ pub fn find(lex: &Lexicons, s: &Sentence, mentions: &[Mention], index: &MentionI
     }
     let sentence_alleged = (0..n).any(|i| {
         matches!(
-            lex.cues.modality.longest_at(&s.tokens, i),
+            lex.cues.modality.longest_at(&s.words, i),
             Some((_, ModalClass::Allegation))
         )
     });
@@ -45,7 +50,7 @@ pub fn find(lex: &Lexicons, s: &Sentence, mentions: &[Mention], index: &MentionI
             i += 1;
             continue;
         }
-        let Some((len, forms)) = lex.cues.forms.longest_at(&s.tokens, i) else {
+        let Some((len, forms)) = lex.cues.forms.longest_at(&s.words, i) else {
             i += 1;
             continue;
         };
@@ -149,8 +154,7 @@ fn choose(
     {
         noun_score += 2;
     }
-    if lex.grammar.class(next) == Some(WordClass::Determiner)
-        || index.starting(at + len).is_some()
+    if lex.grammar.class(next) == Some(WordClass::Determiner) || index.starting(at + len).is_some()
     {
         verb_score += 1;
     }
@@ -183,7 +187,7 @@ fn qualify(lex: &Lexicons, s: &Sentence, index: &MentionIndex, hit: &mut CueHit)
         {
             break;
         }
-        if let Some((len, &class)) = lex.cues.modality.longest_at(&s.tokens, k) {
+        if let Some((len, &class)) = lex.cues.modality.longest_at(&s.words, k) {
             if k + len > start {
                 continue;
             }

@@ -79,7 +79,9 @@ impl Discourse {
                 )
             }
             Referent::Person(p) => {
-                let affiliation = p.affiliation.map(|a| self.entity_of(lex, &Referent::Actor(a)));
+                let affiliation = p
+                    .affiliation
+                    .map(|a| self.entity_of(lex, &Referent::Actor(a)));
                 (
                     slug(&p.name),
                     EntityInfo {
@@ -170,7 +172,9 @@ impl Discourse {
                     && lex.actors.actors[*a].kind == EntityKind::ArmedGroup =>
             {
                 let group = self.entity_of(lex, &m.referent);
-                group.map(|g| vec![vec![self.leader_of(g)]]).unwrap_or_default()
+                group
+                    .map(|g| vec![vec![self.leader_of(g)]])
+                    .unwrap_or_default()
             }
             other => self
                 .entity_of(lex, other)

@@ -9,9 +9,10 @@
 use super::Lexicons;
 use super::lexicon::actors::{AliasKind, Description, InstitutionClass, TitleClass};
 use super::lexicon::grammar::{PronounKind, WordClass};
+use super::lexicon::phrases::Vocab;
 use crate::model::EntityKind;
 use crate::text::tokens::{Token, TokenKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// A person named in the text.
@@ -83,7 +84,7 @@ const HONORIFICS: &[&str] = &[
 /// Known people of one article: surname or full name -> who.
 #[derive(Debug, Default, Clone)]
 pub struct PeopleIndex {
-    by_name: HashMap<String, (Referent, Option<TitleClass>)>,
+    by_name: FxHashMap<String, (Referent, Option<TitleClass>)>,
 }
 
 impl PeopleIndex {
@@ -108,11 +109,15 @@ impl PeopleIndex {
         self.by_name.get(name)
     }
 
-    /// Whether a sentence contains a word the index knows, so that reading
-    /// it again with the index can change its mentions.
-    pub fn mentioned_in(&self, s: &Sentence) -> bool {
+    /// Whether a sentence has a word the index knows outside the mentions
+    /// found without it, so that reading it again can change its mentions.
+    pub fn mentioned_in(&self, s: &Sentence, found: &[Mention]) -> bool {
         !self.by_name.is_empty()
-            && (0..s.tokens.len()).any(|i| s.capitalised(i) && self.by_name.contains_key(s.raw(i)))
+            && (0..s.tokens.len()).any(|i| {
+                s.capitalised(i)
+                    && !found.iter().any(|m| m.toks.contains(&i))
+                    && self.by_name.contains_key(s.raw(i))
+            })
     }
 }
 
@@ -161,15 +166,19 @@ impl MentionIndex {
 pub struct Sentence<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
+    /// The vocabulary id of every token, for phrase-table lookups.
+    pub words: Vec<u32>,
     title_case: bool,
 }
 
 impl<'a> Sentence<'a> {
     /// The sentence whose tokens are `tokens` (offsets into `text`).
-    pub fn new(text: &'a str, tokens: Vec<Token>) -> Self {
+    pub fn new(text: &'a str, tokens: Vec<Token>, vocab: &Vocab) -> Self {
+        let words = vocab.ids_of(&tokens);
         let mut s = Self {
             text,
             tokens,
+            words,
             title_case: false,
         };
         s.title_case = s.compute_title_case();
@@ -215,7 +224,6 @@ impl<'a> Sentence<'a> {
     pub fn norm(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.norm.as_str())
     }
-
 }
 
 /// Find the mentions of one sentence. `people` holds the people the article
@@ -271,11 +279,11 @@ fn person_name(lex: &Lexicons, s: &Sentence, m: &Mention) -> Option<String> {
 }
 
 fn is_title_word(lex: &Lexicons, s: &Sentence, i: usize) -> bool {
-    lex.actors.titles.longest_at(&s.tokens, i).is_some()
+    lex.actors.titles.longest_at(&s.words, i).is_some()
         || lex
             .actors
             .titles
-            .longest_ending_at(&s.tokens, i + 1)
+            .longest_ending_at(&s.words, i + 1)
             .is_some()
 }
 
@@ -332,7 +340,20 @@ impl Finder<'_, '_> {
         let base = first.start;
         let end = self.s.tokens.last().map_or(base, |t| t.end);
         let text = &self.s.text[base..end];
-        let matches = self.lex.actors.find(text);
+        let word_starts: Vec<usize> = self
+            .s
+            .tokens
+            .iter()
+            .filter(|t| {
+                t.kind != TokenKind::Punct
+                    && self
+                        .lex
+                        .actors
+                        .may_start(&self.s.text[t.start..t.end], &t.norm)
+            })
+            .map(|t| t.start - base)
+            .collect();
+        let matches = self.lex.actors.find(text, &word_starts);
         let starts: Vec<usize> = matches.iter().map(|m| base + m.start).collect();
         for m in matches {
             let (Some(a), Some(b)) = (
@@ -383,8 +404,18 @@ impl Finder<'_, '_> {
     fn inside_proper_name(&self, next: usize, starts: &[usize]) -> bool {
         self.s.capitalised(next)
             && self.lex.grammar.class(self.s.norm(next)).is_none()
-            && self.lex.actors.titles.longest_at(&self.s.tokens, next).is_none()
-            && self.lex.actors.institutions.longest_at(&self.s.tokens, next).is_none()
+            && self
+                .lex
+                .actors
+                .titles
+                .longest_at(&self.s.words, next)
+                .is_none()
+            && self
+                .lex
+                .actors
+                .institutions
+                .longest_at(&self.s.words, next)
+                .is_none()
             && !starts.contains(&self.s.tokens[next].start)
     }
 
@@ -432,7 +463,7 @@ impl Finder<'_, '_> {
                 self.lex
                     .actors
                     .titles
-                    .longest_at(&self.s.tokens, i)
+                    .longest_at(&self.s.words, i)
                     .map(|(len, &c)| (len, Some(c)))
             };
             let Some((len, class)) = title else {
@@ -616,7 +647,7 @@ impl Finder<'_, '_> {
                     break;
                 }
                 if let Some((len, &class)) =
-                    self.lex.actors.institutions.longest_at(&self.s.tokens, at)
+                    self.lex.actors.institutions.longest_at(&self.s.words, at)
                 {
                     found = Some((at + len, class));
                     break;
@@ -668,7 +699,7 @@ impl Finder<'_, '_> {
                 i += 1;
                 continue;
             }
-            if let Some((len, d)) = self.lex.actors.descriptions.longest_at(&self.s.tokens, i) {
+            if let Some((len, d)) = self.lex.actors.descriptions.longest_at(&self.s.words, i) {
                 let d = d.clone();
                 self.push(
                     i..i + len,
@@ -768,8 +799,7 @@ impl Finder<'_, '_> {
                     "its" | "his" | "her" | "their" | "our"
                 );
                 if m.possessive
-                    && let Some((len, &class)) =
-                        self.lex.actors.titles.longest_at(&self.s.tokens, e)
+                    && let Some((len, &class)) = self.lex.actors.titles.longest_at(&self.s.words, e)
                 {
                     m.toks.end = e + len;
                     m.title = Some(class);

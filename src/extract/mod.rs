@@ -10,14 +10,14 @@ mod relations;
 mod trace;
 
 use crate::model::{
-    Stance,
-    Article, Entity, Evidence, Mention as MapMention, Relation, RelationMap, SCHEMA,
+    Article, Entity, Evidence, Mention as MapMention, Relation, RelationMap, SCHEMA, Stance,
 };
 use crate::text::tokens::tokenize;
 use discourse::{Discourse, EntityId};
 use lexicon::actors::ActorLexicon;
 use lexicon::cues::CueLexicon;
 use lexicon::grammar::Grammar;
+use lexicon::phrases::Vocab;
 use mentions::{Form, Mention, MentionIndex, PeopleIndex, Referent, Sentence};
 use relations::{Found, Parse};
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,15 +28,19 @@ pub struct Lexicons {
     pub actors: ActorLexicon,
     pub cues: CueLexicon,
     pub grammar: Grammar,
+    /// The words of every phrase table, to give tokens their ids.
+    pub vocab: Vocab,
 }
 
 impl Lexicons {
     /// Build the lexicons from the bundled assets.
     pub fn load_bundled() -> Result<Lexicons, String> {
+        let mut vocab = Vocab::default();
         Ok(Lexicons {
-            actors: ActorLexicon::bundled()?,
-            cues: CueLexicon::bundled()?,
-            grammar: Grammar::bundled()?,
+            actors: ActorLexicon::bundled(&mut vocab)?,
+            cues: CueLexicon::bundled(&mut vocab)?,
+            grammar: Grammar::bundled(&mut vocab)?,
+            vocab,
         })
     }
 
@@ -62,7 +66,11 @@ pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
         .iter()
         .filter_map(|&[start, end]| {
             let text = article.text.get(start..end)?;
-            Some(Sentence::new(&article.text, tokenize(text, start)))
+            Some(Sentence::new(
+                &article.text,
+                tokenize(text, start),
+                &lex.vocab,
+            ))
         })
         .collect();
 
@@ -79,7 +87,7 @@ pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
     let mut recent: Vec<Found> = Vec::new();
     for (index, (s, first)) in sentences.iter().zip(first_pass).enumerate() {
         d.start_sentence(index);
-        let ms = if people.mentioned_in(s) {
+        let ms = if people.mentioned_in(s, &first) {
             mentions::find(lex, s, &people)
         } else {
             first
@@ -256,11 +264,16 @@ impl Collected {
     fn mentions(&mut self, s: &Sentence, ms: &[Mention], cands: &[Vec<Vec<EntityId>>]) {
         for (m, c) in ms.iter().zip(cands) {
             let Some(ids) = c.first() else { continue };
-            let (Some(first), Some(last)) = (s.tokens.get(m.toks.start), s.tokens.get(m.toks.end - 1)) else {
+            let (Some(first), Some(last)) =
+                (s.tokens.get(m.toks.start), s.tokens.get(m.toks.end - 1))
+            else {
                 continue;
             };
             for &id in ids {
-                self.mentions.entry(id).or_default().insert((first.start, last.end));
+                self.mentions
+                    .entry(id)
+                    .or_default()
+                    .insert((first.start, last.end));
                 if !matches!(m.referent, Referent::Pronoun(_)) && ids.len() == 1 {
                     let surface = s.surface(m.toks.clone());
                     let aliases = self.aliases.entry(id).or_default();
@@ -276,14 +289,18 @@ impl Collected {
         for f in found {
             let key = (f.source, f.target, f.stance, f.alleged_by);
             let evidence = self.relations.entry(key).or_default();
-            if evidence.iter().any(|e| e.sentence == sentence) {
+            // Sentences come in order: a repeat can only be the last one.
+            if evidence.last().is_some_and(|e| e.sentence == sentence) {
                 continue;
             }
             evidence.push(Evidence {
                 article: article.id.clone(),
                 sentence,
                 cue: f.cue.clone(),
-                text: article.sentence_text(sentence).unwrap_or_default().to_string(),
+                text: article
+                    .sentence_text(sentence)
+                    .unwrap_or_default()
+                    .to_string(),
                 modality: f.modality,
             });
         }
@@ -330,14 +347,16 @@ impl Collected {
         let relations = self
             .relations
             .into_iter()
-            .map(|((source, target, stance, alleged_by), evidence)| Relation {
-                source: d.id(source).to_string(),
-                target: d.id(target).to_string(),
-                stance,
-                alleged_by: alleged_by.map(|a| d.id(a).to_string()),
-                negated: false,
-                evidence,
-            })
+            .map(
+                |((source, target, stance, alleged_by), evidence)| Relation {
+                    source: d.id(source).to_string(),
+                    target: d.id(target).to_string(),
+                    stance,
+                    alleged_by: alleged_by.map(|a| d.id(a).to_string()),
+                    negated: false,
+                    evidence,
+                },
+            )
             .collect();
         let mut map = RelationMap {
             schema: SCHEMA.to_string(),

@@ -115,12 +115,12 @@ impl Parse<'_, '_> {
                 && !self.s.capitalised(k)
                 && self.lex.grammar.class(norm).is_none()
                 && !self.lex.grammar.is_preposition(norm)
-                && self.lex.cues.forms.longest_at(&self.s.tokens, k).is_none()
+                && self.lex.cues.forms.longest_at(&self.s.words, k).is_none()
                 && self
                     .lex
                     .grammar
                     .reporting
-                    .longest_at(&self.s.tokens, k)
+                    .longest_at(&self.s.words, k)
                     .is_none()
                 && !norm.ends_with("ed")
                 && !norm.ends_with("ing");
@@ -241,7 +241,13 @@ impl Parse<'_, '_> {
     /// A noun that stands for an actor: "his comments" (handled as a
     /// mention), "these assertions" (the last speaker), "the move" (the last
     /// proposer), "these attacks" (the last attacker).
-    fn proxy_after(&self, from: usize, c: usize, d: &Discourse, exclude: &[EntityId]) -> Option<Ids> {
+    fn proxy_after(
+        &self,
+        from: usize,
+        c: usize,
+        d: &Discourse,
+        exclude: &[EntityId],
+    ) -> Option<Ids> {
         let mut k = from;
         while k < self.n() && self.lex.grammar.is_preposition(self.norm(k)) {
             k += 1;
@@ -377,7 +383,12 @@ impl Parse<'_, '_> {
     }
 
     /// The actor after a preposition in `preps`, right after token `from`.
-    fn after_prep(&self, from: usize, preps: &[&str], exclude: &[EntityId]) -> Option<(Ids, usize)> {
+    fn after_prep(
+        &self,
+        from: usize,
+        preps: &[&str],
+        exclude: &[EntityId],
+    ) -> Option<(Ids, usize)> {
         let mut k = from;
         let c = self.clause_of(from.saturating_sub(1));
         while k < self.n() && k < from + 3 {
@@ -503,7 +514,7 @@ impl Parse<'_, '_> {
         self.lex
             .grammar
             .reporting
-            .longest_at(&self.s.tokens, end)
+            .longest_at(&self.s.words, end)
             .is_some()
             || matches!(
                 norm,
@@ -560,7 +571,7 @@ impl Parse<'_, '_> {
                     .lex
                     .cues
                     .forms
-                    .longest_ending_at(&self.s.tokens, b)
+                    .longest_ending_at(&self.s.words, b)
                     .is_none();
             if prev == "'s"
                 || prev == "'"
@@ -591,14 +602,14 @@ impl Parse<'_, '_> {
                 .lex
                 .grammar
                 .light_verbs
-                .longest_ending_at(&self.s.tokens, b)
+                .longest_ending_at(&self.s.words, b)
                 .is_some()
         {
             let (len, _) = self
                 .lex
                 .grammar
                 .light_verbs
-                .longest_ending_at(&self.s.tokens, b)?;
+                .longest_ending_at(&self.s.words, b)?;
             let verb_start = b - len;
             return self
                 .nearest_left(c, verb_start, &[])
@@ -1174,7 +1185,7 @@ fn alleged_by(
             .lex
             .grammar
             .reporting
-            .longest_ending_at(&p.s.tokens, clause.start)
+            .longest_ending_at(&p.s.words, clause.start)
             .map(|(_, class)| class)
     {
         return Some(sources.first().cloned());
@@ -1215,7 +1226,7 @@ fn derived_accusations(
                 && p.lex
                     .grammar
                     .communication
-                    .longest_at(&p.s.tokens, k)
+                    .longest_at(&p.s.words, k)
                     .is_some()
         });
         if communicated && let Some(speakers) = p.subject(c, d, &o.sources) {

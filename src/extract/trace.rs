@@ -7,7 +7,11 @@ use super::relations::{Found, Parse};
 use std::fmt::Write as _;
 
 pub fn sentence(p: &Parse, d: &Discourse, index: usize, found: &[Found]) -> String {
-    let ids = |c: &Vec<Vec<u32>>| -> Vec<Vec<&str>> { c.iter().map(|ids| ids.iter().map(|&e| d.id(e)).collect()).collect() };
+    let ids = |c: &Vec<Vec<u32>>| -> Vec<Vec<&str>> {
+        c.iter()
+            .map(|ids| ids.iter().map(|&e| d.id(e)).collect())
+            .collect()
+    };
     let mut out = String::new();
     let text = p.s.surface(0..p.s.tokens.len());
     let _ = writeln!(out, "[{index}] {text}");

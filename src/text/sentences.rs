@@ -79,7 +79,10 @@ fn cap(text: &str, [start, end]: [usize; 2]) -> Vec<[usize; 2]> {
         while !text.is_char_boundary(limit) {
             limit -= 1;
         }
-        let cut = text[s..limit].rfind(char::is_whitespace).map_or(limit, |p| s + p).max(s + 1);
+        let cut = text[s..limit]
+            .rfind(char::is_whitespace)
+            .map_or(limit, |p| s + p)
+            .max(s + 1);
         let mut cut = cut;
         while !text.is_char_boundary(cut) {
             cut += 1;
@@ -225,7 +228,7 @@ fn push_trimmed(spans: &mut Vec<[usize; 2]>, base: usize, piece: &str, offset: u
 
 #[cfg(test)]
 mod tests {
-    use super::split;
+    use super::{MAX_SENTENCE_BYTES, split};
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).iter().map(|&[s, e]| &text[s..e]).collect()

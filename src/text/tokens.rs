@@ -5,6 +5,8 @@
 //! that compounds can be read part by part, and dotted acronyms ("U.S.")
 //! and decimals ("3.5") stay whole.
 
+use compact_str::CompactString;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -19,8 +21,9 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
-    /// Lower case, with typographic apostrophes made ASCII.
-    pub norm: String,
+    /// Lower case, with typographic apostrophes made ASCII. Inline for
+    /// short words (almost all), so tokenising does not allocate per word.
+    pub norm: CompactString,
 }
 
 impl Token {
@@ -38,79 +41,107 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// The character at byte `at` of `text` (a character boundary), if any.
+/// ASCII without decoding: nearly all of English news is ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let b = *text.as_bytes().get(at)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text.get(at..)?.chars().next()
+    }
+}
+
+fn alphanumeric(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+fn alphabetic(c: char) -> bool {
+    c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+}
+
 /// Tokenise `text`; offsets are relative to `text` plus `base`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut tokens = Vec::new();
+    let at = |i: usize| char_at(text, i);
+    let after = |i: usize| i + at(i).map_or(1, char::len_utf8);
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    while let Some(c) = at(i) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let mut j = i + 1;
-        let kind = if is_negative_clitic(&chars, i) {
-            j = i + 3;
+        let start = i;
+        let mut j = after(i);
+        let kind = if let Some(end) = negative_clitic(text, i) {
+            j = end;
             TokenKind::Word
-        } else if c.is_alphanumeric() {
-            while j < chars.len() {
-                let d = chars[j].1;
-                let decimal = (d == '.' || d == ',')
-                    && c.is_ascii_digit()
-                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
-                if d.is_alphanumeric() || decimal {
+        } else if alphanumeric(c) {
+            let mut only_digits = c.is_ascii_digit();
+            while let Some(d) = at(j) {
+                if d.is_ascii_alphanumeric() {
+                    only_digits &= d.is_ascii_digit();
                     j += 1;
-                } else if d == '.'
-                    && j - i == 1
-                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphabetic())
-                    && chars.get(j + 2).is_some_and(|n| n.1 == '.')
+                } else if (d == '.' || d == ',')
+                    && c.is_ascii_digit()
+                    && at(j + 1).is_some_and(|n| n.is_ascii_digit())
                 {
-                    j += 3;
-                    while chars.get(j).is_some_and(|n| n.1.is_alphabetic())
-                        && chars.get(j + 1).is_some_and(|n| n.1 == '.')
-                    {
-                        j += 2;
+                    j += 1;
+                } else if !d.is_ascii() && d.is_alphanumeric() {
+                    only_digits = false;
+                    j += d.len_utf8();
+                } else if d == '.'
+                    && j == after(start)
+                    && at(j + 1).is_some_and(alphabetic)
+                    && at(after(j + 1)) == Some('.')
+                {
+                    // "U.S.", "U.K.": a dotted acronym stays whole.
+                    j = after(j + 1) + 1;
+                    while at(j).is_some_and(alphabetic) && at(after(j)) == Some('.') {
+                        j = after(j) + 1;
                     }
+                    only_digits = false;
                     break;
-                } else if is_negative_clitic(&chars, j - 1) {
+                } else if is_apostrophe(d)
+                    && negative_clitic(text, j.saturating_sub(1)).is_some()
+                    && j > start + 1
+                {
+                    // "wouldn't": stop before the "n't".
                     j -= 1;
                     break;
                 } else if is_apostrophe(d)
-                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphabetic())
-                    && !is_clitic(&chars, j)
+                    && at(after(j)).is_some_and(alphabetic)
+                    && !is_clitic(text, after(j))
                 {
-                    j += 1;
+                    // "O'Brien": an apostrophe inside a name.
+                    j = after(j);
                 } else {
                     break;
                 }
             }
-            if c.is_ascii_digit() && chars[i..j].iter().all(|(_, d)| !d.is_alphabetic()) {
+            if only_digits {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             }
-        } else if is_apostrophe(c)
-            && chars.get(j).is_some_and(|n| n.1.is_alphabetic())
-            && is_clitic(&chars, i)
-        {
-            while j < chars.len() && chars[j].1.is_alphabetic() {
-                j += 1;
+        } else if is_apostrophe(c) && at(j).is_some_and(alphabetic) && is_clitic(text, j) {
+            while at(j).is_some_and(alphabetic) {
+                j = after(j);
             }
             TokenKind::Word
-        } else if c == '.' && chars.get(j).is_some_and(|n| n.1 == '.') {
-            while j < chars.len() && chars[j].1 == '.' {
+        } else if c == '.' && at(j) == Some('.') {
+            while at(j) == Some('.') {
                 j += 1;
             }
             TokenKind::Punct
         } else {
             TokenKind::Punct
         };
-        let (s, e) = (start, byte_at(j));
-        let raw = &text[s..e];
+        let raw = &text[start..j];
         let norm = if raw.is_ascii() {
-            raw.to_ascii_lowercase()
+            let mut lower = CompactString::from(raw);
+            lower.make_ascii_lowercase();
+            lower
         } else {
             raw.chars()
                 .map(|c| if is_apostrophe(c) { '\'' } else { c })
@@ -118,8 +149,8 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 .collect()
         };
         tokens.push(Token {
-            start: base + s,
-            end: base + e,
+            start: base + start,
+            end: base + j,
             kind,
             norm,
         });
@@ -128,30 +159,34 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     tokens
 }
 
-/// Whether "n't" starts at `at` (and ends the word).
-fn is_negative_clitic(chars: &[(usize, char)], at: usize) -> bool {
-    let ch = |k: usize| chars.get(k).map(|&(_, c)| c);
-    matches!(ch(at), Some('n' | 'N'))
-        && ch(at + 1).is_some_and(is_apostrophe)
-        && matches!(ch(at + 2), Some('t' | 'T'))
-        && !ch(at + 3).is_some_and(char::is_alphanumeric)
+/// Where "n't" starting at byte `at` ends, if it is there and ends the word.
+fn negative_clitic(text: &str, at: usize) -> Option<usize> {
+    if !matches!(char_at(text, at), Some('n' | 'N')) {
+        return None;
+    }
+    let apostrophe = char_at(text, at + 1).filter(|&c| is_apostrophe(c))?;
+    let t = at + 1 + apostrophe.len_utf8();
+    if !matches!(char_at(text, t), Some('t' | 'T'))
+        || char_at(text, t + 1).is_some_and(alphanumeric)
+    {
+        return None;
+    }
+    Some(t + 1)
 }
 
-/// Whether the apostrophe at `at` starts a clitic: 's, 're, 've, 'll, 'd, 'm.
-fn is_clitic(chars: &[(usize, char)], at: usize) -> bool {
-    let mut rest = [' '; 3];
-    let mut len = 0;
-    for &(_, c) in chars[at + 1..].iter().take(3) {
-        if !c.is_alphabetic() {
-            break;
-        }
-        rest[len] = c.to_ascii_lowercase();
-        len += 1;
-    }
-    matches!(
-        &rest[..len],
-        ['s'] | ['r', 'e'] | ['v', 'e'] | ['l', 'l'] | ['d'] | ['m']
-    )
+/// Whether the letters from byte `at` (just after an apostrophe) are a
+/// clitic: 's, 're, 've, 'll, 'd, 'm, ending the word.
+fn is_clitic(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let word = &rest[..letters];
+    let ends = rest[letters..]
+        .chars()
+        .next()
+        .is_none_or(|c| !alphanumeric(c));
+    ends && ["s", "re", "ve", "ll", "d", "m"]
+        .iter()
+        .any(|c| word.eq_ignore_ascii_case(c))
 }
 
 #[cfg(test)]

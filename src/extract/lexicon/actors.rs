@@ -10,10 +10,10 @@
 //! Group"). Of the surviving candidates the leftmost-longest are kept, so
 //! "Tehreek-e-Taliban Pakistan" is one actor and "India Today" a newspaper.
 
-use super::phrases::PhraseTable;
+use super::phrases::{PhraseTable, Vocab};
 use super::tsv;
 use crate::model::{EntityKind, slug};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone)]
@@ -112,6 +112,9 @@ pub struct ActorLexicon {
     patterns: Vec<String>,
     targets: Vec<AliasTarget>,
     matcher: AhoCorasick,
+    /// First words of the forms that start in lower case ("the Kremlin"):
+    /// with capitalised words and digits, the only places a form can start.
+    lowercase_starts: rustc_hash::FxHashSet<String>,
     pub ship_prefixes: HashMap<String, usize>,
     pub titles: PhraseTable<TitleClass>,
     pub institutions: PhraseTable<InstitutionClass>,
@@ -182,7 +185,7 @@ impl Builder {
 }
 
 impl ActorLexicon {
-    pub fn bundled() -> Result<ActorLexicon, String> {
+    pub fn bundled(vocab: &mut Vocab) -> Result<ActorLexicon, String> {
         let mut b = Builder::default();
 
         // Governments first: their redirects take over countries' forms.
@@ -275,12 +278,12 @@ impl ActorLexicon {
         for row in tsv::rows(name, text, 2)? {
             let class = TitleClass::parse(row.field(1))
                 .ok_or_else(|| format!("{name}:{}: unknown class {:?}", row.line, row.field(1)))?;
-            titles.insert(row.field(0), class);
-            titles.insert(&plural(row.field(0)), class);
+            titles.insert(vocab, row.field(0), class);
+            titles.insert(vocab, &plural(row.field(0)), class);
         }
 
         for person in &mut b.persons {
-            person.title = titles.get(&person.role).copied();
+            person.title = titles.get(vocab, &person.role).copied();
         }
 
         let (name, text) = asset!("institutions.tsv");
@@ -291,7 +294,7 @@ impl ActorLexicon {
                 "people" => InstitutionClass::People,
                 other => return Err(format!("{name}:{}: unknown class {other:?}", row.line)),
             };
-            institutions.insert(row.field(0), class);
+            institutions.insert(vocab, row.field(0), class);
         }
 
         let (name, text) = asset!("descriptions.tsv");
@@ -309,7 +312,7 @@ impl ActorLexicon {
                 }
             }
             let two = row.field(2) == "two";
-            descriptions.insert(row.field(0), Description { kinds, role, two });
+            descriptions.insert(vocab, row.field(0), Description { kinds, role, two });
         }
 
         Self::assemble(b, ship_prefixes, titles, institutions, descriptions)
@@ -342,9 +345,16 @@ impl ActorLexicon {
         }
         let matcher = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .map_err(|e| format!("cannot build the actor matcher: {e}"))?;
+        let lowercase_starts = patterns
+            .iter()
+            .filter(|p| p.chars().next().is_some_and(char::is_lowercase))
+            .filter_map(|p| crate::text::tokens::tokenize(p, 0).into_iter().next())
+            .map(|t| t.norm.to_string())
+            .collect();
         Ok(ActorLexicon {
             actors: b.actors,
             persons: b.persons,
@@ -352,6 +362,7 @@ impl ActorLexicon {
             patterns,
             targets,
             matcher,
+            lowercase_starts,
             ship_prefixes,
             titles,
             institutions,
@@ -368,30 +379,40 @@ impl ActorLexicon {
         self.patterns.len()
     }
 
-    /// Every lexicon form in `text`, leftmost-longest, on word boundaries
-    /// and with compatible case; offsets are relative to `text`.
-    pub fn find(&self, text: &str) -> Vec<AliasMatch> {
-        let mut candidates: Vec<AliasMatch> = self
-            .matcher
-            .find_overlapping_iter(text)
-            .filter(|m| {
-                on_word_boundaries(text, m.start(), m.end())
-                    && case_compatible(
-                        &self.patterns[m.pattern().as_usize()],
-                        &text[m.start()..m.end()],
-                    )
-            })
-            .map(|m| AliasMatch {
-                start: m.start(),
-                end: m.end(),
-                target: self.targets[m.pattern().as_usize()],
-            })
-            .collect();
-        candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    /// Whether a form may start at a token: a capitalised word, a number,
+    /// or the first word of a lower-case form.
+    pub fn may_start(&self, raw: &str, norm: &str) -> bool {
+        raw.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || self.lowercase_starts.contains(norm)
+    }
+
+    /// The lexicon forms of `text` that start at the byte offsets `starts`
+    /// (ascending word starts), longest first, on word boundaries and with
+    /// compatible case, not overlapping. Searching anchored at word starts
+    /// only is what makes this cheap: most words start no form.
+    pub fn find(&self, text: &str, starts: &[usize]) -> Vec<AliasMatch> {
         let mut out: Vec<AliasMatch> = Vec::new();
-        for c in candidates {
-            if out.last().is_none_or(|last| c.start >= last.end) {
-                out.push(c);
+        for &at in starts {
+            if at >= text.len() || out.last().is_some_and(|last| at < last.end) {
+                continue;
+            }
+            let input = Input::new(text)
+                .span(at..text.len())
+                .anchored(Anchored::Yes);
+            let Some(m) = self.matcher.find(input) else {
+                continue;
+            };
+            let pattern = m.pattern().as_usize();
+            if on_word_boundaries(text, m.start(), m.end())
+                && case_compatible(&self.patterns[pattern], &text[m.start()..m.end()])
+            {
+                out.push(AliasMatch {
+                    start: m.start(),
+                    end: m.end(),
+                    target: self.targets[pattern],
+                });
             }
         }
         out

@@ -1,7 +1,7 @@
 //! Stance cues from `assets/cues/`: verbs, nouns, predicates, label nouns,
 //! hyphenated compounds, and the modality words that qualify them.
 
-use super::phrases::PhraseTable;
+use super::phrases::{PhraseTable, Vocab};
 use super::tsv;
 use crate::model::Stance;
 use rustc_hash::FxHashMap as HashMap;
@@ -113,7 +113,7 @@ fn frame(name: &str, line: usize, s: &str) -> Result<Frame, String> {
 }
 
 impl CueLexicon {
-    pub fn bundled() -> Result<CueLexicon, String> {
+    pub fn bundled(vocab: &mut Vocab) -> Result<CueLexicon, String> {
         let mut lex = CueLexicon {
             cues: Vec::new(),
             forms: PhraseTable::default(),
@@ -206,7 +206,7 @@ impl CueLexicon {
             }
         }
         for (form, entries) in forms {
-            lex.forms.insert(&form, entries);
+            lex.forms.insert(vocab, &form, entries);
         }
 
         let (name, text) = asset!("labels.tsv");
@@ -233,7 +233,7 @@ impl CueLexicon {
                 other => return Err(format!("{name}:{}: unknown class {other:?}", row.line)),
             };
             for phrase in row.list(0) {
-                lex.modality.insert(phrase, class);
+                lex.modality.insert(vocab, phrase, class);
             }
         }
         Ok(lex)

@@ -1,7 +1,7 @@
 //! Closed-class words and verb classes for the shallow parser, from
 //! `assets/grammar/`.
 
-use super::phrases::PhraseTable;
+use super::phrases::{PhraseTable, Vocab};
 use super::tsv;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -63,10 +63,10 @@ macro_rules! asset {
     };
 }
 
-fn table((_, text): (&str, &str)) -> PhraseTable<()> {
+fn table(vocab: &mut Vocab, (_, text): (&str, &str)) -> PhraseTable<()> {
     let mut t = PhraseTable::default();
     for w in tsv::words(text) {
-        t.insert(w, ());
+        t.insert(vocab, w, ());
     }
     t
 }
@@ -76,7 +76,7 @@ fn set((_, text): (&str, &str)) -> HashSet<String> {
 }
 
 impl Grammar {
-    pub fn bundled() -> Result<Grammar, String> {
+    pub fn bundled(vocab: &mut Vocab) -> Result<Grammar, String> {
         let (name, text) = asset!("reporting_verbs.tsv");
         let mut reporting = PhraseTable::default();
         for row in tsv::rows(name, text, 2)? {
@@ -85,7 +85,7 @@ impl Grammar {
                 "allege" => ReportClass::Allege,
                 other => return Err(format!("{name}:{}: unknown class {other:?}", row.line)),
             };
-            reporting.insert(row.field(0), class);
+            reporting.insert(vocab, row.field(0), class);
         }
         let (name, text) = asset!("subordinators.tsv");
         let mut subordinators = PhraseTable::default();
@@ -95,7 +95,7 @@ impl Grammar {
                 "conditional" => SubordinateKind::Conditional,
                 other => return Err(format!("{name}:{}: unknown kind {other:?}", row.line)),
             };
-            subordinators.insert(row.field(0), kind);
+            subordinators.insert(vocab, row.field(0), kind);
         }
         let (name, text) = asset!("function_words.tsv");
         let mut function_words = HashMap::default();
@@ -119,11 +119,11 @@ impl Grammar {
         }
         Ok(Grammar {
             reporting,
-            light_verbs: table(asset!("light_verbs.txt")),
-            object_control: table(asset!("object_control_verbs.txt")),
-            communication: table(asset!("communication_verbs.txt")),
+            light_verbs: table(vocab, asset!("light_verbs.txt")),
+            object_control: table(vocab, asset!("object_control_verbs.txt")),
+            communication: table(vocab, asset!("communication_verbs.txt")),
             subordinators,
-            comitatives: table(asset!("comitatives.txt")),
+            comitatives: table(vocab, asset!("comitatives.txt")),
             prepositions: set(asset!("prepositions.txt")),
             speech_nouns: set(asset!("speech_nouns.txt")),
             action_nouns: set(asset!("action_nouns.txt")),
