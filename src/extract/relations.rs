@@ -981,7 +981,7 @@ fn rebuttal_targets(
         .iter()
         .chain(recent)
         .filter(|f| f.stance == Stance::Accuse && sources.contains(&f.target))
-        .map(|f| f.source.clone())
+        .map(|f| f.source)
         .fold(Vec::new(), |mut acc, s| {
             if !acc.contains(&s) {
                 acc.push(s);
