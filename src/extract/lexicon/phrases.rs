@@ -69,7 +69,7 @@ impl Index {
         let list = &mut self.lists[self.slot[w] as usize - 1];
         list.push(entry);
         // Longest first, so the first match is the longest.
-        list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
     }
 }
 
