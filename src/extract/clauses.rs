@@ -57,6 +57,8 @@ pub struct Clause {
     pub passive: bool,
     /// The relative pronoun is the object: "which Tehran denies".
     pub object_relative: bool,
+    /// A relative clause opened after a comma (it ends at a comma).
+    pub bounded: bool,
 }
 
 pub struct Clauses {
@@ -155,6 +157,7 @@ impl Clause {
             nonfactual: false,
             passive: false,
             object_relative: false,
+            bounded: false,
         }
     }
 }
@@ -450,6 +453,19 @@ impl Segmenter<'_, '_> {
             }
             _ => {}
         }
+        // A relative clause without commas ends where the clause around it
+        // goes on: "attacks which had come in the wake of ... were unacceptable".
+        let top = self.current();
+        if self.list[top].kind == ClauseKind::Relative
+            && !self.list[top].bounded
+            && matches!(
+                norm.as_str(),
+                "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+            )
+            && self.has_verb(top, i)
+        {
+            self.stack.pop();
+        }
         // Relative pronouns right after an actor or a noun.
         if matches!(norm.as_str(), "which" | "who" | "whom") && i > 0 {
             self.open_relative(i, self.mention_ending(i));
@@ -463,7 +479,18 @@ impl Segmenter<'_, '_> {
                 SubordinateKind::Adverbial => ClauseKind::Adverbial,
                 SubordinateKind::Conditional => ClauseKind::Conditional,
             };
-            // "By V-ing ...": a manner clause sharing the main subject.
+            // "if needed", "if continued", "if necessary": an elliptical
+            // condition on the clause around it, not a clause of its own.
+            let elliptical = k == ClauseKind::Conditional
+                && (next.ends_with("ed")
+                    || matches!(
+                        next.as_str(),
+                        "necessary" | "possible" | "so" | "not" | "required"
+                    ))
+                && !self.verb_follows(i + len + 1);
+            if elliptical {
+                return len + 1;
+            }
             self.push(k, i);
             return len;
         }
@@ -500,9 +527,23 @@ impl Segmenter<'_, '_> {
         1
     }
 
+    /// Whether clause `c` has a verb among its tokens before `before`.
+    fn has_verb(&self, c: usize, before: usize) -> bool {
+        (self.list[c].start..before).any(|t| {
+            self.of_token[t] == c
+                && (matches!(
+                    self.lex.grammar.class(self.norm(t)),
+                    Some(WordClass::Auxiliary)
+                ) || self.is_cue_verb(t)
+                    || self.norm(t).ends_with("ed"))
+        })
+    }
+
     fn open_relative(&mut self, at: usize, antecedent: Option<usize>) {
+        let bounded = at > 0 && self.norm(at - 1) == ",";
         let c = self.push(ClauseKind::Relative, at);
         self.list[c].antecedent = antecedent;
+        self.list[c].bounded = bounded;
         // "which Tehran denies": the relative pronoun is the object.
         if let Some(m) = self.mention_starting(at + 1) {
             let after = self.mentions[m].toks.end;

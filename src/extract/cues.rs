@@ -71,6 +71,12 @@ pub fn find(
             i += len;
             continue;
         };
+        // "these illegal attacks": a predicate only counts after a copula
+        // ("are unacceptable", "would be responsible for").
+        if lex.cues.cues[choice.cue].pos == CuePos::Predicate && !after_copula(s, i) {
+            i += len;
+            continue;
+        }
         let mut hit = CueHit {
             toks: i..i + len,
             cue: choice.cue,
@@ -85,6 +91,47 @@ pub fn find(
         i += len;
     }
     hits
+}
+
+/// Whether a copula comes just before token `at` (adverbs and quotes
+/// between are fine).
+fn after_copula(s: &Sentence, at: usize) -> bool {
+    let mut k = at;
+    while k > 0 && at - k < 4 {
+        k -= 1;
+        let w = s.norm(k);
+        if matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "'s"
+                | "remain"
+                | "remains"
+                | "seem"
+                | "seems"
+                | "as"
+                | "become"
+                | "became"
+                | "deemed"
+                | "called"
+                | "described"
+        ) {
+            return true;
+        }
+        if !(w.ends_with("ly")
+            || matches!(
+                w,
+                "“" | "\"" | "‘" | "'" | "not" | "held" | "directly" | "also" | "still"
+            ))
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Pick the verb or the noun reading of a form that has both.
@@ -117,6 +164,31 @@ fn choose(
     let verb_cue = &lex.cues.cues[verb.cue];
     let mut noun_score = 0;
     let mut verb_score = 0;
+    // "an EU-mediated meeting", "Guyana's international partners": a
+    // determiner or possessor before a few modifiers.
+    let mut k = at;
+    while k > 0 && at - k < 4 {
+        let w = s.norm(k - 1);
+        let modifier = s.tokens[k - 1].is_word()
+            && lex.grammar.class(w).is_none()
+            && !lex.grammar.is_preposition(w);
+        if k < at
+            && (matches!(lex.grammar.class(w), Some(WordClass::Determiner))
+                || w == "'s"
+                || matches!(w, "its" | "his" | "her" | "their" | "our"))
+        {
+            noun_score += 3;
+            break;
+        }
+        if !(modifier || w == "-") {
+            break;
+        }
+        k -= 1;
+    }
+    // After a preposition only a gerund is a verb: "alongside allies".
+    if lex.grammar.is_preposition(prev) && verb.form != Some(VerbForm::Gerund) {
+        noun_score += 3;
+    }
     match prev_class {
         Some(WordClass::Determiner) => noun_score += 3,
         Some(WordClass::Auxiliary) | Some(WordClass::Negation) => verb_score += 3,
@@ -154,9 +226,16 @@ fn choose(
     {
         noun_score += 2;
     }
-    if lex.grammar.class(next) == Some(WordClass::Determiner) || index.starting(at + len).is_some()
-    {
+    if lex.grammar.class(next) == Some(WordClass::Determiner) {
         verb_score += 1;
+    }
+    // "warning M23 against ...": a verb form with an actor as its object.
+    if index.starting(at + len).is_some() {
+        verb_score += if verb.form == Some(VerbForm::Gerund) {
+            4
+        } else {
+            1
+        };
     }
     if matches!(
         verb.form,
@@ -182,13 +261,30 @@ fn qualify(lex: &Lexicons, s: &Sentence, index: &MentionIndex, hit: &mut CueHit)
         let norm = s.norm(k);
         if matches!(
             norm,
-            "," | ";" | ":" | "—" | "–" | "(" | "“" | "\"" | "that" | "which" | "who"
+            "," | ";"
+                | ":"
+                | "—"
+                | "–"
+                | "("
+                | "“"
+                | "\""
+                | "that"
+                | "which"
+                | "who"
+                | "and"
+                | "but"
+                | "or"
         ) || index.covering(k).is_some()
         {
             break;
         }
         if let Some((len, &class)) = lex.cues.modality.longest_at(&s.words, k) {
             if k + len > start {
+                continue;
+            }
+            // A negating verb ("denied arming") negates only what it governs.
+            let verb_like = norm.starts_with("den") || norm.starts_with("refus");
+            if class == ModalClass::Negation && verb_like && k + len + 1 < start {
                 continue;
             }
             match class {

@@ -150,7 +150,7 @@ impl Discourse {
             Referent::Pronoun(kind) => self.pronoun(*kind),
             Referent::Description(d) => {
                 if d.two {
-                    return self.last_two().into_iter().collect();
+                    return self.last_two(&d.kinds).into_iter().collect();
                 }
                 if let Some(role) = d.role {
                     return self
@@ -235,9 +235,16 @@ impl Discourse {
         out
     }
 
-    fn last_two(&self) -> Option<Vec<EntityId>> {
+    /// The last two distinct actors of `kinds` (any kind when empty): "the
+    /// two countries", "the two leaders".
+    fn last_two(&self, kinds: &[EntityKind]) -> Option<Vec<EntityId>> {
         let mut ids: Vec<EntityId> = Vec::new();
-        for s in self.recent() {
+        let fits = |s: &&Seen| {
+            kinds.is_empty()
+                || kinds.contains(&s.kind)
+                || (s.person && kinds.contains(&EntityKind::Person))
+        };
+        for s in self.recent().filter(fits) {
             if s.ids.len() == 2 && ids.is_empty() {
                 return Some(s.ids.clone());
             }

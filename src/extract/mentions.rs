@@ -88,20 +88,39 @@ pub struct PeopleIndex {
 }
 
 impl PeopleIndex {
+    /// Remember a person by full name and surname. Only what identifies
+    /// someone is kept: a full name, or an affiliation; the informative
+    /// entry wins over an earlier bare one ("President Ali" in a headline,
+    /// "President Irfaan Ali" in the body).
     fn remember(&mut self, name: &str, referent: &Referent, title: Option<TitleClass>) {
         let words: Vec<&str> = name.split_whitespace().collect();
-        if words.is_empty() {
+        let affiliated = !matches!(
+            referent,
+            Referent::Person(PersonRef {
+                affiliation: None,
+                ..
+            })
+        );
+        if words.len() < 2 && !affiliated {
             return;
         }
-        self.by_name
-            .entry(name.to_string())
-            .or_insert((referent.clone(), title));
-        if words.len() > 1
-            && let Some(last) = words.last()
-        {
-            self.by_name
-                .entry((*last).to_string())
-                .or_insert((referent.clone(), title));
+        let keys = std::iter::once(name).chain(words.last().copied().filter(|_| words.len() > 1));
+        for key in keys {
+            let entry = (referent.clone(), title);
+            match self.by_name.get(key) {
+                Some((
+                    Referent::Person(PersonRef {
+                        affiliation: None, ..
+                    }),
+                    _,
+                )) if affiliated => {
+                    self.by_name.insert(key.to_string(), entry);
+                }
+                Some(_) => {}
+                None => {
+                    self.by_name.insert(key.to_string(), entry);
+                }
+            }
         }
     }
 

@@ -104,11 +104,21 @@ pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
             d.set_speaker(&[id]);
         }
         let mut cands: Vec<Vec<Vec<EntityId>>> = Vec::with_capacity(ms.len());
+        let mut clause_has_subject = vec![false; clauses.list.len()];
         for (i, m) in ms.iter().enumerate() {
             let c = d.candidates(lex, m);
             let first = c.first().cloned().unwrap_or_default();
-            let subject = !preceded_by_preposition(lex, s, m.toks.start);
-            d.note(m, &first, subject, plural(s, m));
+            // The subject of its clause: the clause's first actor outside a
+            // prepositional phrase.
+            let clause = clauses.of_token[m.toks.start];
+            let capable = !preceded_by_preposition(lex, s, m.toks.start);
+            let subject = capable && !clause_has_subject[clause];
+            clause_has_subject[clause] |= capable;
+            // "Yemen-based", "EU-mediated": a modifier, not a referent.
+            let modifier = m.hyphenated && mention_index.starting(m.toks.end + 1).is_none();
+            if !modifier {
+                d.note(m, &first, subject, plural(s, m));
+            }
             cands.push(c);
             let g = &groups[group_of[i]];
             if g.len() > 1 && g.last() == Some(&i) {

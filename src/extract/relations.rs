@@ -219,6 +219,11 @@ impl Parse<'_, '_> {
         if own.is_some() {
             return own;
         }
+        // "the order ..., which called for ...": a relative clause about a
+        // thing, not an actor, has no actor subject to inherit.
+        if clause.kind == ClauseKind::Relative && clause.antecedent.is_none() {
+            return None;
+        }
         if let Some(proxy) = self.proxy_after(clause.start, c, d, exclude) {
             return Some(proxy);
         }
