@@ -29,6 +29,10 @@ pub struct Cli {
     /// Refuse inputs larger than this many megabytes.
     #[arg(long, global = true, default_value_t = 50, value_name = "MB")]
     pub max_input_mb: u64,
+
+    /// Hide relations less sure than this (0..1; 0 keeps every relation).
+    #[arg(long, global = true, default_value_t = crate::extract::DEFAULT_MIN_CONFIDENCE, value_name = "F")]
+    pub min_confidence: f32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -53,22 +57,36 @@ pub enum Command {
         /// The folder of the articles NN_name.txt/.md/.html.
         #[arg(long, value_name = "DIR", requires = "gold_dir")]
         articles: Option<PathBuf>,
+        /// Explain every missed and spurious relation: the sentence and how
+        /// the extractor read it.
+        #[arg(short, long)]
+        verbose: bool,
     },
 }
 
 /// What went wrong, as the one line printed on standard error.
 pub struct Failure(pub String);
 
+/// Settings every command shares.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub load: LoadOptions,
+    pub min_confidence: f32,
+}
+
 impl Cli {
-    pub fn load_options(&self) -> LoadOptions {
-        LoadOptions {
-            max_input_bytes: self.max_input_mb.saturating_mul(1024 * 1024),
+    pub fn options(&self) -> Options {
+        Options {
+            load: LoadOptions {
+                max_input_bytes: self.max_input_mb.saturating_mul(1024 * 1024),
+            },
+            min_confidence: self.min_confidence,
         }
     }
 }
 
 /// Run a command; `Ok` carries what to print on standard output.
-pub fn run(command: &Command, options: LoadOptions) -> Result<(), Failure> {
+pub fn run(command: &Command, options: Options) -> Result<(), Failure> {
     match command {
         Command::Extract { files, output } => extract(files, output.as_deref(), options),
         Command::Eval {
@@ -76,13 +94,15 @@ pub fn run(command: &Command, options: LoadOptions) -> Result<(), Failure> {
             article,
             gold_dir,
             articles,
+            verbose,
         } => match (gold, article, gold_dir, articles) {
             (Some(gold), Some(article), _, _) => {
-                let report = eval_one(gold, article, options)?;
-                print!("{}", report.render(&article.display().to_string()));
+                print!("{}", eval_one(gold, article, options, *verbose)?.1);
                 Ok(())
             }
-            (_, _, Some(gold_dir), Some(articles)) => eval_dir(gold_dir, articles, options),
+            (_, _, Some(gold_dir), Some(articles)) => {
+                eval_dir(gold_dir, articles, options, *verbose)
+            }
             _ => Err(Failure(
                 "eval needs --gold GOLD.json ARTICLE, or --gold-dir DIR --articles DIR".to_string(),
             )),
@@ -90,12 +110,15 @@ pub fn run(command: &Command, options: LoadOptions) -> Result<(), Failure> {
     }
 }
 
-fn extract(files: &[PathBuf], output: Option<&Path>, options: LoadOptions) -> Result<(), Failure> {
-    let built = pipeline::build(files, options).map_err(|e| Failure(e.to_string()))?;
+fn extract(files: &[PathBuf], output: Option<&Path>, options: Options) -> Result<(), Failure> {
+    let built = pipeline::build(files, options.load).map_err(|e| Failure(e.to_string()))?;
     for w in &built.warnings {
         eprintln!("warning: {w}");
     }
-    let json = built.map.to_json();
+    let json = built
+        .map
+        .with_min_confidence(options.min_confidence)
+        .to_json();
     match output {
         Some(path) => atomic_write::write(path, json.as_bytes()).map_err(Failure),
         None => {
@@ -111,17 +134,40 @@ fn read_gold(path: &Path) -> Result<GoldMap, Failure> {
     GoldMap::parse(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))
 }
 
-fn eval_one(gold: &Path, article: &Path, options: LoadOptions) -> Result<Report, Failure> {
+/// Score one article; returns the report and its rendering.
+fn eval_one(
+    gold: &Path,
+    article: &Path,
+    options: Options,
+    verbose: bool,
+) -> Result<(Report, String), Failure> {
     let gold = read_gold(gold)?;
-    let loaded = load::load_path(article, options).map_err(|e| Failure(e.to_string()))?;
-    let map = match loaded.input {
-        Input::Article(a) => crate::extract::extract(&a),
-        Input::Map(m) => m,
+    let loaded = load::load_path(article, options.load).map_err(|e| Failure(e.to_string()))?;
+    let Input::Article(article_text) = loaded.input else {
+        return Err(Failure(format!(
+            "{}: a map, not an article to extract",
+            article.display()
+        )));
     };
-    Ok(eval::score(&map, &gold))
+    let (map, traces) = crate::extract::explain(&article_text);
+    let report = eval::score(&map.with_min_confidence(options.min_confidence), &gold);
+    let name = article
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("article");
+    let mut text = report.render(name);
+    if verbose {
+        text.push_str(&report.explain(&article_text, &traces));
+    }
+    Ok((report, text))
 }
 
-fn eval_dir(gold_dir: &Path, articles: &Path, options: LoadOptions) -> Result<(), Failure> {
+fn eval_dir(
+    gold_dir: &Path,
+    articles: &Path,
+    options: Options,
+    verbose: bool,
+) -> Result<(), Failure> {
     let entries = std::fs::read_dir(gold_dir)
         .map_err(|e| Failure(format!("{}: cannot read: {e}", gold_dir.display())))?;
     let mut golds: Vec<PathBuf> = entries
@@ -147,8 +193,8 @@ fn eval_dir(gold_dir: &Path, articles: &Path, options: LoadOptions) -> Result<()
             );
             continue;
         };
-        let report = eval_one(&gold, &article, options)?;
-        print!("{}", report.render(stem));
+        let (report, text) = eval_one(&gold, &article, options, verbose)?;
+        print!("{text}");
         reports.push(report);
     }
     if reports.is_empty() {
@@ -163,7 +209,7 @@ fn eval_dir(gold_dir: &Path, articles: &Path, options: LoadOptions) -> Result<()
 }
 
 /// Open the desktop app on `files` (the seed without any).
-pub fn open_app(files: &[PathBuf], options: LoadOptions) -> Result<(), Failure> {
+pub fn open_app(files: &[PathBuf], options: Options) -> Result<(), Failure> {
     let _ = (files, options);
     Err(Failure(
         "the desktop app is not part of this build yet; use `stancemap extract`".to_string(),

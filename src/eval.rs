@@ -6,7 +6,7 @@
 //! then compared as directed (source, target, stance) triples and as
 //! unordered pairs.
 
-use crate::model::RelationMap;
+use crate::model::{Article, RelationMap};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -29,6 +29,9 @@ pub struct GoldRelation {
     pub stance: String,
     #[serde(default)]
     pub alleged_by: Option<String>,
+    /// The sentences, or their first words followed by "…".
+    #[serde(default)]
+    pub evidence: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -99,6 +102,10 @@ pub struct Report {
     pub directed: Counts,
     pub missed: Vec<String>,
     pub spurious: Vec<String>,
+    /// For `eval -v`: the gold evidence of each missed relation.
+    missed_evidence: Vec<Vec<String>>,
+    /// For `eval -v`: (sentence, cue, rule, confidence) of each spurious one.
+    spurious_evidence: Vec<Vec<(usize, String, String, f32)>>,
 }
 
 /// Lower case, ASCII apostrophes, no leading "the", single spaces.
@@ -185,6 +192,41 @@ pub fn score(map: &RelationMap, gold: &GoldMap) -> Report {
     let gold_pairs: BTreeSet<(String, String)> = gold_directed.iter().map(pair).collect();
     let ours_pairs: BTreeSet<(String, String)> = ours_directed.iter().map(pair).collect();
     let show = |(s, t, st): &(String, String, String)| format!("{s} -> {t} {st}");
+    let missed: Vec<&(String, String, String)> = gold_directed.difference(&ours_directed).collect();
+    let spurious: Vec<&(String, String, String)> =
+        ours_directed.difference(&gold_directed).collect();
+    let missed_evidence = missed
+        .iter()
+        .map(|(s, t, st)| {
+            gold.relations
+                .iter()
+                .filter(|r| {
+                    canonical(&r.source) == *s && canonical(&r.target) == *t && r.stance == *st
+                })
+                .flat_map(|r| r.evidence.iter().cloned())
+                .collect()
+        })
+        .collect();
+    let spurious_evidence = spurious
+        .iter()
+        .map(|(s, t, st)| {
+            map.relations
+                .iter()
+                .filter(|r| {
+                    name_of(&r.source) == *s && name_of(&r.target) == *t && r.stance.as_str() == st
+                })
+                .flat_map(|r| r.evidence.iter())
+                .map(|e| {
+                    (
+                        e.sentence,
+                        e.cue.clone(),
+                        e.rule.clone().unwrap_or_default(),
+                        e.confidence,
+                    )
+                })
+                .collect()
+        })
+        .collect();
     Report {
         actors: Counts::of(
             &found_actors.intersection(&gold_actors).cloned().collect(),
@@ -192,8 +234,10 @@ pub fn score(map: &RelationMap, gold: &GoldMap) -> Report {
         ),
         pairs: Counts::of(&ours_pairs, &gold_pairs),
         directed: Counts::of(&ours_directed, &gold_directed),
-        missed: gold_directed.difference(&ours_directed).map(show).collect(),
-        spurious: ours_directed.difference(&gold_directed).map(show).collect(),
+        missed: missed.into_iter().map(show).collect(),
+        spurious: spurious.into_iter().map(show).collect(),
+        missed_evidence,
+        spurious_evidence,
     }
 }
 
@@ -227,6 +271,54 @@ impl Report {
         }
         for s in &self.spurious {
             let _ = writeln!(out, "    spurious: {s}");
+        }
+        out
+    }
+}
+
+impl Report {
+    /// Why each missed and spurious relation happened: the sentence, and
+    /// how the extractor read it (`traces`, one per sentence of `article`).
+    pub fn explain(&self, article: &Article, traces: &[String]) -> String {
+        let mut out = String::new();
+        for (m, evidence) in self.missed.iter().zip(&self.missed_evidence) {
+            let _ = writeln!(out, "  MISSED {m}");
+            for locator in evidence {
+                let prefix = locator.trim_end_matches('…').trim();
+                let found = (0..article.sentences.len()).find(|&i| {
+                    article
+                        .sentence_text(i)
+                        .is_some_and(|t| t.starts_with(prefix))
+                });
+                match found {
+                    Some(i) => {
+                        let _ = writeln!(out, "    in sentence {i}, read as:");
+                        for line in traces.get(i).map(String::as_str).unwrap_or("").lines() {
+                            let _ = writeln!(out, "      {line}");
+                        }
+                    }
+                    None => {
+                        let _ = writeln!(out, "    gold sentence not found: {locator}");
+                    }
+                }
+            }
+        }
+        for (s, evidence) in self.spurious.iter().zip(&self.spurious_evidence) {
+            let _ = writeln!(out, "  SPURIOUS {s}");
+            for (sentence, cue, rule, confidence) in evidence {
+                let _ = writeln!(
+                    out,
+                    "    sentence {sentence}: cue {cue:?}, rule {rule}, confidence {confidence:.2}"
+                );
+                for line in traces
+                    .get(*sentence)
+                    .map(String::as_str)
+                    .unwrap_or("")
+                    .lines()
+                {
+                    let _ = writeln!(out, "      {line}");
+                }
+            }
         }
         out
     }

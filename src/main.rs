@@ -9,7 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let options = cli.load_options();
+    let options = cli.options();
     let result = match &cli.command {
         Some(command) => cli::run(command, options),
         None => stancemap::cli::open_app(&cli.files, options),

@@ -54,6 +54,10 @@ impl Lexicons {
     }
 }
 
+/// Relations less sure than this are hidden unless asked for: tuned on the
+/// development set for precision (a wrong edge is worse than a missing one).
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
+
 /// Extract the map of one article with the bundled lexicons.
 pub fn extract(article: &Article) -> RelationMap {
     extract_with(Lexicons::bundled(), article)
@@ -61,6 +65,19 @@ pub fn extract(article: &Article) -> RelationMap {
 
 /// Extract the map of one article.
 pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
+    read(lex, article, None)
+}
+
+/// Extract an article and say how each sentence was read: the mentions and
+/// what they resolved to, the cues, the clauses and the relations (the same
+/// text `STANCEMAP_TRACE=1` prints), one entry per sentence.
+pub fn explain(article: &Article) -> (RelationMap, Vec<String>) {
+    let mut traces = Vec::new();
+    let map = read(Lexicons::bundled(), article, Some(&mut traces));
+    (map, traces)
+}
+
+fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>) -> RelationMap {
     let sentences: Vec<Sentence> = article
         .sentences
         .iter()
@@ -143,7 +160,9 @@ pub fn extract_with(lex: &Lexicons, article: &Article) -> RelationMap {
             clauses: &clauses,
         };
         let found = relations::extract(&parse, &mut d, &recent);
-        if trace() {
+        if let Some(traces) = traces.as_deref_mut() {
+            traces.push(trace::sentence(&parse, &d, index, &found));
+        } else if trace() {
             eprintln!("{}", trace::sentence(&parse, &d, index, &found));
         }
         relations::remember_proposers(&parse, &mut d);
@@ -299,8 +318,11 @@ impl Collected {
         for f in found {
             let key = (f.source, f.target, f.stance, f.alleged_by);
             let evidence = self.relations.entry(key).or_default();
-            // Sentences come in order: a repeat can only be the last one.
-            if evidence.last().is_some_and(|e| e.sentence == sentence) {
+            let confidence = (f.confidence * 100.0).round() / 100.0;
+            // Sentences come in order: a repeat can only be the last one,
+            // and the surest reading of a sentence counts.
+            if let Some(last) = evidence.last_mut().filter(|e| e.sentence == sentence) {
+                last.confidence = last.confidence.max(confidence);
                 continue;
             }
             evidence.push(Evidence {
@@ -312,6 +334,8 @@ impl Collected {
                     .unwrap_or_default()
                     .to_string(),
                 modality: f.modality,
+                confidence,
+                rule: Some(f.rule.name().to_string()),
             });
         }
     }

@@ -12,6 +12,72 @@ use super::lexicon::grammar::{ReportClass, WordClass};
 use super::mentions::{Form, Mention, MentionIndex, Referent, Sentence};
 use crate::model::{EntityKind, Modality, Stance};
 
+/// Which rule attached a relation's source and target: shown to users
+/// (`eval -v`, the evidence's `rule`) and the base of its confidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Subject and object of an active verb.
+    Active,
+    /// "dismissed by India".
+    Passive,
+    /// "gets a nod from Moscow".
+    Reverse,
+    /// "the Houthis will bear the consequences" (said by the UK).
+    Undergoer,
+    /// "said Rwanda violated the accords".
+    Report,
+    /// "France would be responsible for ..." (said by Azerbaijan).
+    Predicate,
+    /// "talks between X and Y".
+    Between,
+    /// "X and Y held talks": the conjoined parties with each other.
+    Conjoined,
+    /// "its war with Israel": both directions.
+    Mutual,
+    /// "Pakistan's allegations against the group".
+    Noun,
+    /// "which Tehran denies": against the accusers.
+    Rebuttal,
+    /// "Iranian-backed Houthis".
+    Compound,
+    /// "label the Kabul regime a puppet of New Delhi".
+    Label,
+    /// A speaker reporting another's attack accuses it.
+    Derived,
+}
+
+impl Rule {
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Active => "active",
+            Rule::Passive => "passive",
+            Rule::Reverse => "reverse",
+            Rule::Undergoer => "undergoer",
+            Rule::Report => "report",
+            Rule::Predicate => "predicate",
+            Rule::Between => "between",
+            Rule::Conjoined => "conjoined",
+            Rule::Mutual => "mutual",
+            Rule::Noun => "noun",
+            Rule::Rebuttal => "rebuttal",
+            Rule::Compound => "compound",
+            Rule::Label => "label",
+            Rule::Derived => "derived",
+        }
+    }
+
+    /// How often this rule's reading is right, roughly: the direct
+    /// syntactic patterns are the most reliable, inferences the least.
+    fn base_confidence(self) -> f32 {
+        match self {
+            Rule::Active | Rule::Passive | Rule::Compound | Rule::Between => 0.8,
+            Rule::Noun | Rule::Mutual | Rule::Conjoined | Rule::Reverse => 0.7,
+            Rule::Report | Rule::Predicate | Rule::Undergoer | Rule::Rebuttal => 0.6,
+            Rule::Label | Rule::Derived => 0.5,
+        }
+    }
+}
+
 /// A relation read from one sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -19,6 +85,9 @@ pub struct Found {
     pub target: EntityId,
     pub stance: Stance,
     pub alleged_by: Option<EntityId>,
+    pub rule: Rule,
+    /// How sure the reading is, 0..1.
+    pub confidence: f32,
     pub cue: String,
     pub modality: Option<Modality>,
 }
@@ -53,6 +122,7 @@ type Ids = Vec<EntityId>;
 struct Outcome {
     sources: Ids,
     targets: Ids,
+    rule: Rule,
 }
 
 impl Parse<'_, '_> {
@@ -729,6 +799,7 @@ fn overlaps(a: &[EntityId], b: &[EntityId]) -> bool {
 /// previous sentences stated (for "which Tehran denies").
 pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    let mut derived: Vec<Found> = Vec::new();
     let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(p.hits.len());
     for (h, hit) in p.hits.iter().enumerate() {
         let cue = &p.lex.cues.cues[hit.cue];
@@ -762,16 +833,27 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
                 alleged_by: alleged.flatten(),
                 cue: &cue_text,
                 modality,
+                rule: o.rule,
             };
             for s in &o.sources {
                 for t in &o.targets {
                     push(&mut out, d, s, t, &claim);
                 }
             }
-            derived_accusations(p, d, hit, cue, c, o, &cue_text, &mut out);
+            derived_accusations(p, d, hit, cue, c, o, &cue_text, &mut derived);
             labels(p, d, hit, cue, c, o, &cue_text, &mut out);
         }
         outcomes.push(outcome);
+    }
+    // An accusation inferred from reported speech yields to any stance the
+    // sentence states outright between the same two actors.
+    for f in derived {
+        if !out
+            .iter()
+            .any(|g| g.source == f.source && g.target == f.target)
+        {
+            out.push(f);
+        }
     }
     compounds(p, d, &mut out);
     out
@@ -784,16 +866,30 @@ struct Claim<'a> {
     alleged_by: Option<EntityId>,
     cue: &'a str,
     modality: Option<Modality>,
+    rule: Rule,
 }
 
 impl<'a> Claim<'a> {
-    fn plain(stance: Stance, cue: &'a str) -> Self {
+    fn plain(stance: Stance, cue: &'a str, rule: Rule) -> Self {
         Self {
             stance,
             alleged_by: None,
             cue,
             modality: None,
+            rule,
         }
+    }
+
+    /// The rule's base, lowered for hedges and for what is only reported.
+    fn confidence(&self) -> f32 {
+        let mut c = self.rule.base_confidence();
+        if self.modality == Some(Modality::Hedged) {
+            c *= 0.8;
+        }
+        if self.alleged_by.is_some() {
+            c *= 0.9;
+        }
+        c
     }
 }
 
@@ -812,6 +908,8 @@ fn push(out: &mut Vec<Found>, d: &Discourse, s: &EntityId, t: &EntityId, claim: 
         target: t,
         stance: claim.stance,
         alleged_by: claim.alleged_by.filter(|&a| !media(a)),
+        rule: claim.rule,
+        confidence: claim.confidence(),
         cue: claim.cue.to_string(),
         modality: claim.modality,
     };
@@ -845,7 +943,11 @@ fn attach(
                 .nearest_left(c, hit.toks.start, &[])
                 .or_else(|| p.subject(c, d, &[]))?;
             let (sources, _) = p.speaker(c, d)?;
-            Some(Outcome { sources, targets })
+            Some(Outcome {
+                sources,
+                targets,
+                rule: Rule::Predicate,
+            })
         }
     }
 }
@@ -873,12 +975,20 @@ fn attach_verb(
                 .map(|(ids, _)| ids)
                 .or_else(|| p.parent_subject(c, d, &targets))
                 .filter(|s| !overlaps(s, &targets))?;
-            return Some(Outcome { sources, targets });
+            return Some(Outcome {
+                sources,
+                targets,
+                rule: Rule::Undergoer,
+            });
         }
         Frame::Report => {
             let targets = left()?;
             let (sources, _) = p.speaker(c, d)?;
-            return Some(Outcome { sources, targets });
+            return Some(Outcome {
+                sources,
+                targets,
+                rule: Rule::Report,
+            });
         }
         Frame::Reverse => {
             let preps: Vec<&str> = cue.preps.iter().map(String::as_str).collect();
@@ -886,7 +996,11 @@ fn attach_verb(
             let targets = p
                 .nearest_left(c, start, &sources)
                 .or_else(|| p.subject(c, d, &sources))?;
-            return Some(Outcome { sources, targets });
+            return Some(Outcome {
+                sources,
+                targets,
+                rule: Rule::Reverse,
+            });
         }
         _ => {}
     }
@@ -907,7 +1021,11 @@ fn attach_verb(
                 }
             }
         };
-        return (!targets.is_empty()).then_some(Outcome { sources, targets });
+        return (!targets.is_empty()).then_some(Outcome {
+            sources,
+            targets,
+            rule: Rule::Passive,
+        });
     }
     let mut sources = left()?;
     let direct = cue.object == ObjectMode::Direct;
@@ -916,7 +1034,7 @@ fn attach_verb(
     } else {
         p.object(end, c, cue, direct, &sources, d)
     };
-    let mut targets = object.map(|(ids, _)| ids).unwrap_or_default();
+    let targets = object.map(|(ids, _)| ids).unwrap_or_default();
     // "... and has gone so far as to label the Kabul regime": the subject
     // the clause inherited is its target, so the actor is further up.
     if !targets.is_empty() && targets.iter().all(|t| sources.contains(t)) {
@@ -941,12 +1059,14 @@ fn attach_verb(
                 return Some(Outcome {
                     sources: pair.clone(),
                     targets: pair,
+                    rule: Rule::Between,
                 });
             }
             if targets.is_empty() && sources.len() >= 2 {
                 return Some(Outcome {
                     sources: sources.clone(),
                     targets: sources,
+                    rule: Rule::Conjoined,
                 });
             }
             if cue.frame == Frame::Mutual && !targets.is_empty() {
@@ -955,15 +1075,25 @@ fn attach_verb(
                 return Some(Outcome {
                     sources: all.clone(),
                     targets: all,
+                    rule: Rule::Mutual,
                 });
             }
         }
         _ => {}
     }
     if targets.is_empty() {
-        targets = rebuttal_targets(p, hit, &sources, recent, sofar)?;
+        let targets = rebuttal_targets(p, hit, &sources, recent, sofar)?;
+        return Some(Outcome {
+            sources,
+            targets,
+            rule: Rule::Rebuttal,
+        });
     }
-    Some(Outcome { sources, targets })
+    Some(Outcome {
+        sources,
+        targets,
+        rule: Rule::Active,
+    })
 }
 
 /// "denies", "which Tehran denies": opposing whoever accused the denier.
@@ -1045,13 +1175,18 @@ fn attach_noun(p: &Parse, d: &Discourse, hit: &CueHit, cue: &Cue, c: usize) -> O
         let targets = p
             .nearest_left(c, hit.toks.start, &sources)
             .or_else(|| p.subject(c, d, &sources))?;
-        return Some(Outcome { sources, targets });
+        return Some(Outcome {
+            sources,
+            targets,
+            rule: Rule::Reverse,
+        });
     }
     let symmetric = matches!(cue.frame, Frame::Joint | Frame::Mutual);
     if symmetric && let Some(pair) = p.between(hit.toks.end, c) {
         return Some(Outcome {
             sources: pair.clone(),
             targets: pair,
+            rule: Rule::Between,
         });
     }
     let agent = p.noun_agent(hit, cue, d);
@@ -1065,17 +1200,24 @@ fn attach_noun(p: &Parse, d: &Discourse, hit: &CueHit, cue: &Cue, c: usize) -> O
                 return Some(Outcome {
                     sources: all.clone(),
                     targets: all,
+                    rule: Rule::Mutual,
                 });
             }
-            Some(Outcome { sources, targets })
+            Some(Outcome {
+                sources,
+                targets,
+                rule: Rule::Noun,
+            })
         }
         (Some(sources), None) if symmetric && sources.len() >= 2 => Some(Outcome {
             sources: sources.clone(),
             targets: sources,
+            rule: Rule::Conjoined,
         }),
         (Some(sources), None) => Some(Outcome {
             sources,
             targets: Vec::new(),
+            rule: Rule::Noun,
         }),
         _ => None,
     }
@@ -1234,11 +1376,26 @@ fn derived_accusations(
                     .longest_at(&p.s.words, k)
                     .is_some()
         });
-        if communicated && let Some(speakers) = p.subject(c, d, &o.sources) {
-            for s in &speakers {
-                for a in &o.sources {
-                    push(out, d, s, a, &Claim::plain(Stance::Accuse, cue_text));
-                }
+        // "raise awareness of Venezuela's acts of aggression", or a speaker
+        // who reports "Armenian occupation": the act's agent is accused.
+        let speakers = if communicated {
+            p.subject(c, d, &o.sources)
+        } else if cue.stance == Stance::Attack {
+            p.speaker(c, d)
+                .filter(|(_, report)| *report == ReportClass::Say)
+                .map(|(ids, _)| ids)
+        } else {
+            None
+        };
+        for s in speakers.iter().flatten() {
+            for a in &o.sources {
+                push(
+                    out,
+                    d,
+                    s,
+                    a,
+                    &Claim::plain(Stance::Accuse, cue_text, Rule::Derived),
+                );
             }
         }
         return;
@@ -1250,7 +1407,13 @@ fn derived_accusations(
         for s in &speakers {
             for a in &o.sources {
                 if !o.targets.contains(s) {
-                    push(out, d, s, a, &Claim::plain(Stance::Accuse, cue_text));
+                    push(
+                        out,
+                        d,
+                        s,
+                        a,
+                        &Claim::plain(Stance::Accuse, cue_text, Rule::Derived),
+                    );
                 }
             }
         }
@@ -1286,7 +1449,7 @@ fn labels(
             if let Some((ids, _)) = p.after_prep(j, &["of"], &o.sources) {
                 for s in &o.sources {
                     for t in &ids {
-                        push(out, d, s, t, &Claim::plain(stance, cue_text));
+                        push(out, d, s, t, &Claim::plain(stance, cue_text, Rule::Label));
                     }
                 }
             }
@@ -1317,7 +1480,13 @@ fn compounds(p: &Parse, d: &Discourse, out: &mut Vec<Found>) {
                 .to_string();
         for s in &sources {
             for t in &targets {
-                push(out, d, s, t, &Claim::plain(stance, &cue_text));
+                push(
+                    out,
+                    d,
+                    s,
+                    t,
+                    &Claim::plain(stance, &cue_text, Rule::Compound),
+                );
             }
         }
     }

@@ -102,6 +102,8 @@ mod tests {
                     cue: "x".into(),
                     text: text.into(),
                     modality: None,
+                    confidence: 0.8,
+                    rule: None,
                 }],
             }],
             ..RelationMap::default()

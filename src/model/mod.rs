@@ -209,7 +209,7 @@ impl Modality {
 }
 
 /// A sentence that states a relation, with the cue that carries the stance.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     pub article: String,
     pub sentence: usize,
@@ -217,6 +217,24 @@ pub struct Evidence {
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modality: Option<Modality>,
+    /// How sure the reading of this sentence is, 0..1 (1 for evidence
+    /// added by hand or by tools that do not score).
+    #[serde(default = "certain")]
+    pub confidence: f32,
+    /// The extractor rule that read it ("active", "passive", "noun", ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+fn certain() -> f32 {
+    1.0
+}
+
+impl Evidence {
+    /// The order evidence is kept in: by article, then sentence.
+    fn order(&self, other: &Self) -> std::cmp::Ordering {
+        (&self.article, self.sentence, &self.cue).cmp(&(&other.article, other.sentence, &other.cue))
+    }
 }
 
 /// One (source, target, stance) triple with every sentence that states it.
@@ -234,6 +252,17 @@ pub struct Relation {
 }
 
 impl Relation {
+    /// How sure the map is of this relation: each sentence is independent
+    /// support, so confidence is 1 - the product of (1 - each sentence's).
+    pub fn confidence(&self) -> f32 {
+        let doubt: f32 = self
+            .evidence
+            .iter()
+            .map(|e| 1.0 - e.confidence.clamp(0.0, 1.0))
+            .product();
+        1.0 - doubt
+    }
+
     /// The identity of a relation: two relations with the same key are one.
     pub fn key(&self) -> (&str, &str, Stance, Option<&str>, bool) {
         (
@@ -267,10 +296,20 @@ impl RelationMap {
         self.entities.sort_by(|a, b| a.id.cmp(&b.id));
         self.entities.dedup_by(|b, a| a.id == b.id);
         for relation in &mut self.relations {
-            relation.evidence.sort();
-            relation.evidence.dedup();
+            relation.evidence.sort_by(Evidence::order);
+            relation.evidence.dedup_by(|b, a| a.order(b).is_eq());
         }
         self.relations.sort_by(|a, b| a.key().cmp(&b.key()));
+    }
+
+    /// The map without relations less sure than `min` (and without the
+    /// entities that were only there for them, if they are not named in the
+    /// text).
+    pub fn with_min_confidence(mut self, min: f32) -> RelationMap {
+        if min > 0.0 {
+            self.relations.retain(|r| r.confidence() >= min);
+        }
+        self
     }
 
     /// Serialise as pretty JSON with a final newline.
