@@ -103,6 +103,9 @@ fn adverb_like(norm: &str) -> bool {
         )
 }
 
+/// A token no clause has claimed yet.
+const UNASSIGNED: usize = usize::MAX;
+
 pub fn segment(
     lex: &Lexicons,
     s: &Sentence,
@@ -116,7 +119,7 @@ pub fn segment(
         mentions,
         index,
         list: vec![Clause::new(ClauseKind::Main, None, 0)],
-        of_token: vec![0; n],
+        of_token: vec![UNASSIGNED; n],
         stack: vec![0],
         attribution: None,
     };
@@ -126,8 +129,12 @@ pub fn segment(
     while i < limit {
         let step = seg.boundary(i, limit);
         let current = *seg.stack.last().unwrap_or(&0);
+        // A boundary may have placed its own tokens ("said" stays in the
+        // clause of its speaker); the rest go to the clause now open.
         for t in i..(i + step).min(n) {
-            seg.of_token[t] = current;
+            if seg.of_token[t] == UNASSIGNED {
+                seg.of_token[t] = current;
+            }
         }
         i += step.max(1);
     }
@@ -641,6 +648,13 @@ impl Segmenter<'_, '_> {
             let norm = self.norm(k);
             if matches!(self.lex.grammar.class(norm), Some(WordClass::Determiner)) {
                 continue;
+            }
+            // "between Guyana and Venezuela": a conjunct is inside the
+            // phrase its first member is inside.
+            if matches!(norm, "and" | "or")
+                && let Some(m) = self.mention_ending(k)
+            {
+                return self.after_preposition(self.mentions[m].toks.start);
             }
             return self.lex.grammar.is_preposition(norm)
                 && !matches!(norm, "after" | "before" | "since" | "as");

@@ -63,6 +63,12 @@ pub fn find(
             i += len;
             continue;
         }
+        // "Iranian-backed", "counter-terrorism": part of a compound word,
+        // read (if at all) as a compound.
+        if i > 0 && s.norm(i - 1) == "-" && s.tokens[i - 1].start == s.tokens[i].start - 1 {
+            i += len;
+            continue;
+        }
         if in_mention[i..i + len].iter().any(|&b| b) {
             i += 1;
             continue;

@@ -515,6 +515,10 @@ impl Finder<'_, '_> {
             if self.s.norm(k - 1) == "'s" || self.s.norm(k - 1) == "'" {
                 k -= 1;
             }
+            // "Jaish-e-Muhammad (JeM) chief": skip the bracketed acronym.
+            if k >= 3 && self.s.norm(k - 1) == ")" && self.s.norm(k - 3) == "(" {
+                k -= 3;
+            }
             if k > 0
                 && let Some(m) = self.mention_ending_at(k)
                 && matches!(self.mentions[m].referent, Referent::Actor(_))
@@ -662,7 +666,12 @@ impl Finder<'_, '_> {
             let mut found = None;
             for skip in 0..3 {
                 let at = k + skip;
-                if at >= n || self.covered[at] || self.s.tokens[at].kind != TokenKind::Word {
+                if at >= n
+                    || self.covered[at]
+                    || self.s.tokens[at].kind != TokenKind::Word
+                    || (skip > 0 && self.lex.grammar.class(self.s.norm(at - 1)).is_some())
+                    || self.lex.grammar.class(self.s.norm(at)).is_some()
+                {
                     break;
                 }
                 if let Some((len, &class)) =

@@ -128,7 +128,9 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
             // The subject of its clause: the clause's first actor outside a
             // prepositional phrase.
             let clause = clauses.of_token[m.toks.start];
-            let capable = !preceded_by_preposition(lex, s, m.toks.start);
+            // A conjunct is as capable as the group's first member.
+            let head = &ms[groups[group_of[i]][0]];
+            let capable = !preceded_by_preposition(lex, s, head.toks.start);
             let subject = capable && !clause_has_subject[clause];
             clause_has_subject[clause] |= capable;
             // "Yemen-based", "EU-mediated": a modifier, not a referent.

@@ -515,9 +515,17 @@ impl Parse<'_, '_> {
         let mut gate = if direct { Gate::Open } else { Gate::Closed };
         let mut k = from;
         let limit = (from + 14).min(self.n());
-        let mut first_noun: Option<usize> = None;
+        let mut first_noun: Option<(usize, bool)> = None;
+        // "allege Iran was close to ...": a reporting cue's target is the
+        // subject of the complement that starts right after it.
+        let complement = Some(self.clause_of(from)).filter(|&cc| {
+            cc != c
+                && self.clauses.kind(cc) == ClauseKind::Complement
+                && self.clauses.list[cc].parent == Some(c)
+                && self.clauses.list[cc].start <= from + 1
+        });
         while k < limit {
-            if self.clause_of(k) != c {
+            if self.clause_of(k) != c && Some(self.clause_of(k)) != complement {
                 break;
             }
             if let Some(m) = self.mention_starting(k) {
@@ -568,18 +576,19 @@ impl Parse<'_, '_> {
                 && self.s.tokens[k].is_word()
                 && self.lex.grammar.class(norm).is_none()
             {
-                first_noun = Some(k);
+                first_noun = Some((k, gate != Gate::Blocked && gate != Gate::Closed));
             }
             k += 1;
         }
-        // No actor: a noun that stands for one ("opposed the move").
-        let start = first_noun.map_or(from, |f| f.saturating_sub(2).max(from));
-        if gate != Gate::Blocked
-            && let Some(ids) = self.proxy_after(start, c, d, exclude)
-        {
-            return Some((ids, None));
+        // No actor: a noun that stands for one ("opposed the move", "put a
+        // hold on the proposal").
+        let (noun, admitted) = first_noun?;
+        if !admitted {
+            return None;
         }
-        None
+        let start = noun.saturating_sub(2).max(from);
+        self.proxy_after(start, c, d, exclude)
+            .map(|ids| (ids, None))
     }
 
     /// "what Mr Shapps described as": an actor followed by its own verb is
@@ -686,6 +695,12 @@ impl Parse<'_, '_> {
                 .light_verbs
                 .longest_ending_at(&self.s.words, b)?;
             let verb_start = b - len;
+            // "(in what is seen) as a show of solidarity": the act of the
+            // sentence's main actor, not of the nearest object.
+            if self.norm(verb_start) == "as" {
+                let root = self.clauses.ancestors(c).last().unwrap_or(c);
+                return self.subject(root, d, &[]);
+            }
             return self
                 .nearest_left(c, verb_start, &[])
                 .or_else(|| self.subject(c, d, &[]));
