@@ -510,8 +510,16 @@ impl Segmenter<'_, '_> {
             self.push(ClauseKind::Coordinate, i);
             return 1;
         }
-        // Reporting verbs open a complement.
-        if let Some((len, &class)) = self.lex.grammar.reporting.longest_at(&self.s.words, i)
+        // Reporting verbs open a complement ("remarks that" after a dash
+        // or a determiner is a noun with a relative clause).
+        let noun_position = i == 0
+            || matches!(self.norm(i - 1), "—" | "–" | "(" | "," | ";" | ":" | "“" | "\"")
+            || matches!(
+                self.lex.grammar.class(self.norm(i - 1)),
+                Some(WordClass::Determiner) | Some(WordClass::Pronoun(_))
+            ) && matches!(self.norm(i - 1), "the" | "a" | "an" | "these" | "those" | "this" | "its" | "his" | "her" | "their" | "our");
+        if !noun_position
+            && let Some((len, &class)) = self.lex.grammar.reporting.longest_at(&self.s.words, i)
             && let Some(step) = self.open_complement(i, len, class)
         {
             return step;
