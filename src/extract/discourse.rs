@@ -52,10 +52,16 @@ pub struct Discourse {
     action_agent: Option<(Vec<EntityId>, usize)>,
     /// Who attacked last (for "these attacks").
     attack_agent: Option<(Vec<EntityId>, usize)>,
+    /// Head nouns of the actors' phrases ("junta", "rulers", "ministry"),
+    /// with whom they named and when.
+    heads: Vec<(String, Vec<EntityId>, usize)>,
 }
 
 /// How far back (in sentences) a pronoun or description may reach.
 const REACH: usize = 3;
+
+/// How far back a head noun may find the phrase it repeats.
+const HEAD_REACH: usize = 12;
 
 impl Discourse {
     pub fn start_sentence(&mut self, index: usize) {
@@ -101,7 +107,7 @@ impl Discourse {
                     known: false,
                 },
             ),
-            Referent::Pronoun(_) | Referent::Description(_) => return None,
+            Referent::Pronoun(_) | Referent::Description(_) | Referent::Head(_) => return None,
         };
         Some(self.intern(id, info))
     }
@@ -160,11 +166,23 @@ impl Discourse {
                         .take(1)
                         .collect();
                 }
-                self.recent()
-                    .filter(|s| !s.person && s.ids.len() == 1 && d.kinds.contains(&s.kind))
-                    .map(|s| s.ids.clone())
-                    .take(2)
-                    .collect()
+                self.salient(|s| !s.person && s.ids.len() == 1 && d.kinds.contains(&s.kind))
+            }
+            Referent::Head(word) => {
+                // "the military rulers" after "Niger's military rulers".
+                let named = self
+                    .heads
+                    .iter()
+                    .rev()
+                    .take_while(|(_, _, at)| self.sentence - at <= HEAD_REACH)
+                    .find(|(w, _, _)| w == word)
+                    .map(|(_, ids, _)| ids.clone());
+                match named {
+                    Some(ids) => vec![ids],
+                    None => self.salient(|s| {
+                        !s.person && s.ids.len() == 1 && matches!(s.kind, EntityKind::Country | EntityKind::Government)
+                    }),
+                }
             }
             // "JeM chief": the group's leader if the article named one.
             Referent::Actor(a)
@@ -190,6 +208,22 @@ impl Discourse {
         self.all()
             .find(|(_, _, e)| e.kind == EntityKind::Person && e.affiliation == Some(group))
             .map_or(group, |(person, _, _)| person)
+    }
+
+    /// Candidates that fit, the subjects of this and the previous sentence
+    /// first ("the country" is more likely the one being talked about),
+    /// then by recency.
+    fn salient(&self, fits: impl Fn(&Seen) -> bool) -> Vec<Vec<EntityId>> {
+        let now = self.sentence;
+        let mut out: Vec<Vec<EntityId>> = Vec::new();
+        for s in self.recent().filter(|s| s.subject && now - s.sentence <= 1 && fits(s)) {
+            push_unique(&mut out, &s.ids);
+        }
+        for s in self.recent().filter(|s| fits(s)) {
+            push_unique(&mut out, &s.ids);
+        }
+        out.truncate(2);
+        out
     }
 
     fn recent(&self) -> impl Iterator<Item = &Seen> {
@@ -263,9 +297,12 @@ impl Discourse {
     }
 
     /// Record what was just read; `ids` are the resolved entities.
-    pub fn note(&mut self, m: &Mention, ids: &[EntityId], subject: bool, plural: bool) {
+    pub fn note(&mut self, m: &Mention, ids: &[EntityId], subject: bool, plural: bool, head: Option<&str>) {
         if ids.is_empty() {
             return;
+        }
+        if let Some(word) = head {
+            self.heads.push((word.to_string(), ids.to_vec(), self.sentence));
         }
         let kind = self.kind_of(ids[0]);
         self.seen.push(Seen {

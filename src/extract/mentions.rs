@@ -34,6 +34,8 @@ pub enum Referent {
     Person(PersonRef),
     Pronoun(PronounKind),
     Description(Description),
+    /// "the military rulers": a state institution known by its head noun.
+    Head(String),
     /// A named organisation the lexicon does not know.
     Unknown {
         name: String,
@@ -259,8 +261,10 @@ pub fn find(lex: &Lexicons, s: &Sentence, people: &PeopleIndex) -> Vec<Mention> 
     finder.lexicon_forms();
     finder.ships();
     finder.titles();
+    finder.descriptions();
     finder.institutions();
-    finder.pronouns_and_descriptions();
+    finder.definite_institutions();
+    finder.pronouns();
     finder.unknown_organisations();
     finder.mentions.sort_by_key(|m| m.toks.start);
     finder.flags();
@@ -652,9 +656,8 @@ impl Finder<'_, '_> {
         let mut idx = 0;
         while idx < self.mentions.len() {
             let m = &self.mentions[idx];
-            if !matches!(m.referent, Referent::Actor(_))
-                || !matches!(m.form, Form::Name | Form::Demonym)
-            {
+            let describes = matches!(m.referent, Referent::Description(_)) && m.toks.end < n && self.s.norm(m.toks.end) == "'s";
+            if !(matches!(m.referent, Referent::Actor(_)) && matches!(m.form, Form::Name | Form::Demonym)) && !describes {
                 idx += 1;
                 continue;
             }
@@ -674,11 +677,11 @@ impl Finder<'_, '_> {
                 {
                     break;
                 }
+                // The last institution noun: "military rulers", not "military".
                 if let Some((len, &class)) =
                     self.lex.actors.institutions.longest_at(&self.s.words, at)
                 {
                     found = Some((at + len, class));
-                    break;
                 }
             }
             if let Some((end, class)) = found {
@@ -694,7 +697,9 @@ impl Finder<'_, '_> {
                 }
                 let m = &mut self.mentions[idx];
                 m.toks = start..end;
-                m.form = form;
+                if !describes {
+                    m.form = form;
+                }
                 // "Congolese and Burundian forces": the noun serves both.
                 self.share_noun_with_conjunct(idx, form);
             }
@@ -719,23 +724,59 @@ impl Finder<'_, '_> {
         }
     }
 
-    fn pronouns_and_descriptions(&mut self) {
+    /// "the group", "the two leaders", "the head of state".
+    fn descriptions(&mut self) {
         let n = self.s.tokens.len();
         let mut i = 0;
         while i < n {
-            if self.covered[i] {
+            if !self.covered[i]
+                && let Some((len, d)) = self.lex.actors.descriptions.longest_at(&self.s.words, i)
+                && !self.covered[i..i + len].iter().any(|&c| c)
+            {
+                let d = d.clone();
+                self.push(i..i + len, Referent::Description(d), Form::Description, None);
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// "the military rulers", "the Kenyan government" without a name: a
+    /// state institution named by its head noun, which refers back to the
+    /// actor last named with that noun ("Niger's military rulers").
+    fn definite_institutions(&mut self) {
+        let n = self.s.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if self.covered[i] || !matches!(self.s.norm(i), "the" | "this" | "these" | "those") {
                 i += 1;
                 continue;
             }
-            if let Some((len, d)) = self.lex.actors.descriptions.longest_at(&self.s.words, i) {
-                let d = d.clone();
-                self.push(
-                    i..i + len,
-                    Referent::Description(d),
-                    Form::Description,
-                    None,
-                );
-                i += len;
+            let mut found = None;
+            for at in i + 1..(i + 4).min(n) {
+                if self.covered[at] || self.lex.grammar.class(self.s.norm(at)).is_some() || !self.s.tokens[at].is_word() {
+                    break;
+                }
+                if let Some((len, &InstitutionClass::State)) = self.lex.actors.institutions.longest_at(&self.s.words, at) {
+                    found = Some((at, at + len));
+                }
+            }
+            match found {
+                Some((head, end)) if !self.covered[head..end].iter().any(|&c| c) => {
+                    let word = self.s.norm(end - 1).to_string();
+                    self.push(i..end, Referent::Head(word), Form::Description, None);
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    fn pronouns(&mut self) {
+        let n = self.s.tokens.len();
+        for i in 0..n {
+            if self.covered[i] {
                 continue;
             }
             if let Some(WordClass::Pronoun(kind)) = self.lex.grammar.class(self.s.norm(i)) {
@@ -748,7 +789,6 @@ impl Finder<'_, '_> {
                     self.push(i..i + 1, Referent::Pronoun(kind), Form::Pronoun, None);
                 }
             }
-            i += 1;
         }
     }
 

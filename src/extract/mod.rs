@@ -136,7 +136,10 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
             // "Yemen-based", "EU-mediated": a modifier, not a referent.
             let modifier = m.hyphenated && mention_index.starting(m.toks.end + 1).is_none();
             if !modifier {
-                d.note(m, &first, subject, plural(s, m));
+                let head = matches!(m.form, Form::Institution | Form::Person | Form::Description)
+                    .then(|| s.norm(m.toks.end - 1))
+                    .filter(|w| w.chars().all(char::is_alphabetic));
+                d.note(m, &first, subject, plural(s, m), head);
             }
             cands.push(c);
             let g = &groups[group_of[i]];
@@ -238,7 +241,10 @@ fn group(s: &Sentence, ms: &[Mention]) -> (Vec<Vec<usize>>, Vec<usize>) {
                 Join::No => break,
             }
         }
-        if has_conj {
+        // Headlines list with commas only: "Warns US, South Korea, Japan".
+        let comma_list = end - i >= 3 || (end - i >= 2 && s.title_case());
+        let names = ms[i..end].iter().all(|m| matches!(m.form, Form::Name));
+        if has_conj || (comma_list && names) {
             groups.push((i..end).collect());
             i = end;
         } else {

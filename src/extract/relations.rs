@@ -762,7 +762,10 @@ impl Parse<'_, '_> {
                         w,
                         "over" | "about" | "around" | "nearly" | "almost" | "some" | "up"
                     ) && !self.lex.grammar.is_preposition(self.norm(j + 1));
-                    if (self.lex.grammar.is_preposition(w) && !quantity) || matches!(w, "," | ";") {
+                    // "against the exercises planned by the US": the actor
+                    // behind the thing is the target.
+                    let agent_by = w == "by" && self.norm(j - 1).ends_with("ed");
+                    if (self.lex.grammar.is_preposition(w) && !quantity && !agent_by) || matches!(w, "," | ";") {
                         break;
                     }
                     j += 1;
@@ -833,6 +836,10 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
             let mut modality = hit.modality;
             if modality == Some(Modality::Threat) && stance == Stance::Attack {
                 stance = Stance::Oppose;
+            }
+            // "will deepen cooperation" is a plan, not a threat.
+            if modality == Some(Modality::Threat) && !matches!(stance, Stance::Attack | Stance::Oppose) {
+                modality = None;
             }
             if modality.is_none() && future_threat(p, hit) && stance == Stance::Attack {
                 stance = Stance::Oppose;
@@ -989,6 +996,7 @@ fn attach_verb(
                 .speaker(c, d)
                 .map(|(ids, _)| ids)
                 .or_else(|| p.parent_subject(c, d, &targets))
+                .or_else(|| p.subject(c, d, &targets))
                 .filter(|s| !overlaps(s, &targets))?;
             return Some(Outcome {
                 sources,
@@ -1043,6 +1051,17 @@ fn attach_verb(
         });
     }
     let mut sources = left()?;
+    // "both sides have accused each other": every one of them toward the others.
+    let reciprocal = (end..(end + 3).min(p.n())).any(|k| {
+        matches!((p.norm(k), p.norm(k + 1)), ("each", "other") | ("one", "another"))
+    });
+    if reciprocal && sources.len() >= 2 {
+        return Some(Outcome {
+            sources: sources.clone(),
+            targets: sources,
+            rule: Rule::Conjoined,
+        });
+    }
     let direct = cue.object == ObjectMode::Direct;
     let object = if cue.object == ObjectMode::None {
         None
