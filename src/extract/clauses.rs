@@ -441,9 +441,14 @@ impl Segmenter<'_, '_> {
                     k += 1;
                 }
                 let word = self.norm(k).to_string();
+                // "Kim Yo Jong, the sister of ..., issued a warning": after an
+                // apposition the clause still needs its verb; that is it.
+                let clause = self.current();
+                let main_verb = word.ends_with("ed") && !self.has_verb(clause, i) && self.subject_mention(clause, i).is_some();
                 if participle_like(&word)
                     && self.lex.grammar.class(&word).is_none()
                     && self.mention_starting(k).is_none()
+                    && !main_verb
                 {
                     let c = self.push(ClauseKind::Participle, j);
                     if word.ends_with("ed") && self.norm(k + 1) == "by" {
@@ -452,7 +457,13 @@ impl Segmenter<'_, '_> {
                     }
                     return 1;
                 }
-                if matches!(next.as_str(), "and" | "but") {
+                // ", and Japan." ends a list; ", and the UK struck" or
+                // ", and has blamed" goes on with a clause.
+                let list_end = self.mention_starting(j + 1).is_some_and(|m| {
+                    let after = self.mentions[m].toks.end;
+                    !self.verb_follows(after) && !self.is_cue_verb(after)
+                });
+                if matches!(next.as_str(), "and" | "but") && !list_end {
                     self.push(ClauseKind::Coordinate, j);
                     return 2;
                 }
@@ -525,7 +536,7 @@ impl Segmenter<'_, '_> {
             return step;
         }
         // "to" + verb: an infinitive.
-        if norm == "to" && self.infinitive_at(i + 1) {
+        if norm == "to" && self.infinitive_at(i + 1) && !(i > 0 && self.norm(i - 1) == "according") {
             self.open_infinitive(i);
             return 1;
         }

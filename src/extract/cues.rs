@@ -299,7 +299,9 @@ fn qualify(lex: &Lexicons, s: &Sentence, index: &MentionIndex, hit: &mut CueHit)
                 ModalClass::Hedge => {
                     hit.modality.get_or_insert(Modality::Hedged);
                 }
-                ModalClass::Nonfactual => hit.nonfactual = true,
+                // "urged Iran to stop arming ...": only a verb's act is undone.
+                ModalClass::Nonfactual if hit.form.is_some() => hit.nonfactual = true,
+                ModalClass::Nonfactual => {}
                 ModalClass::Allegation => hit.alleged = true,
                 ModalClass::Conditional => {}
             }

@@ -278,10 +278,11 @@ impl Discourse {
                 || kinds.contains(&s.kind)
                 || (s.person && kinds.contains(&EntityKind::Person))
         };
+        // "the allies" after "the US, South Korea and Japan": the group.
+        if let Some(group) = self.recent().filter(fits).find(|s| s.ids.len() >= 2) {
+            return Some(group.ids.clone());
+        }
         for s in self.recent().filter(fits) {
-            if s.ids.len() == 2 && ids.is_empty() {
-                return Some(s.ids.clone());
-            }
             for &id in &s.ids {
                 if !ids.contains(&id) {
                     ids.push(id);

@@ -674,6 +674,7 @@ impl Finder<'_, '_> {
                     || self.s.tokens[at].kind != TokenKind::Word
                     || (skip > 0 && self.lex.grammar.class(self.s.norm(at - 1)).is_some())
                     || self.lex.grammar.class(self.s.norm(at)).is_some()
+                    || self.lex.grammar.is_preposition(self.s.norm(at))
                 {
                     break;
                 }
@@ -762,8 +763,17 @@ impl Finder<'_, '_> {
                     found = Some((at, at + len));
                 }
             }
+            // "the joint military exercises": the noun phrase goes on, so
+            // "military" is not its head.
+            let continues = |end: usize| {
+                end < n
+                    && self.s.tokens[end].is_word()
+                    && self.lex.grammar.class(self.s.norm(end)).is_none()
+                    && !self.lex.grammar.is_preposition(self.s.norm(end))
+                    && !self.s.norm(end).ends_with("ed")
+            };
             match found {
-                Some((head, end)) if !self.covered[head..end].iter().any(|&c| c) => {
+                Some((head, end)) if !self.covered[head..end].iter().any(|&c| c) && !continues(end) => {
                     let word = self.s.norm(end - 1).to_string();
                     self.push(i..end, Referent::Head(word), Form::Description, None);
                     i = end;

@@ -135,7 +135,8 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
             clause_has_subject[clause] |= capable;
             // "Yemen-based", "EU-mediated": a modifier, not a referent.
             let modifier = m.hyphenated && mention_index.starting(m.toks.end + 1).is_none();
-            if !modifier {
+            // "Afghan refugees" are people, not the state: nothing to refer to.
+            if !modifier && m.form != Form::People {
                 let head = matches!(m.form, Form::Institution | Form::Person | Form::Description)
                     .then(|| s.norm(m.toks.end - 1))
                     .filter(|w| w.chars().all(char::is_alphabetic));

@@ -556,6 +556,11 @@ impl Parse<'_, '_> {
             ) {
                 break;
             }
+            // "met on Monday with ...": a time phrase does not block.
+            if self.lex.grammar.is_preposition(norm) && is_time_word(self.norm(k + 1)) && !cue.preps.iter().any(|p| p == norm) {
+                k += 2;
+                continue;
+            }
             if self.lex.grammar.is_preposition(norm) || norm == "such" {
                 if cue.preps.iter().any(|p| p == norm) {
                     gate = Gate::Open;
@@ -789,6 +794,11 @@ impl Parse<'_, '_> {
                 }
                 continue;
             }
+            // "a warning on Sunday against ...": a time phrase in between.
+            if self.lex.grammar.is_preposition(&norm) && is_time_word(self.norm(k + 1)) {
+                k += 2;
+                continue;
+            }
             if self.lex.grammar.is_preposition(&norm) {
                 return None;
             }
@@ -807,6 +817,19 @@ impl Parse<'_, '_> {
         let ids = self.group_ids(m, &[]);
         (ids.len() >= 2).then_some(ids)
     }
+}
+
+/// Days, months and other words that make "on Sunday", "in January",
+/// "last week" a time phrase rather than an argument.
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+            | "september" | "october" | "november" | "december" | "jan" | "feb" | "aug" | "sept"
+            | "oct" | "nov" | "dec" | "today" | "yesterday" | "tomorrow" | "morning" | "evening"
+            | "night" | "weekend" | "week" | "month" | "year" | "recent" | "early" | "late"
+    ) || w.chars().all(|c| c.is_ascii_digit())
 }
 
 fn overlaps(a: &[EntityId], b: &[EntityId]) -> bool {
