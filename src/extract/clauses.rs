@@ -444,7 +444,9 @@ impl Segmenter<'_, '_> {
                 // "Kim Yo Jong, the sister of ..., issued a warning": after an
                 // apposition the clause still needs its verb; that is it.
                 let clause = self.current();
-                let main_verb = word.ends_with("ed") && !self.has_verb(clause, i) && self.subject_mention(clause, i).is_some();
+                let main_verb = word.ends_with("ed")
+                    && !self.has_verb(clause, i)
+                    && self.subject_mention(clause, i).is_some();
                 if participle_like(&word)
                     && self.lex.grammar.class(&word).is_none()
                     && self.mention_starting(k).is_none()
@@ -524,11 +526,27 @@ impl Segmenter<'_, '_> {
         // Reporting verbs open a complement ("remarks that" after a dash
         // or a determiner is a noun with a relative clause).
         let noun_position = i == 0
-            || matches!(self.norm(i - 1), "—" | "–" | "(" | "," | ";" | ":" | "“" | "\"")
+            || matches!(
+                self.norm(i - 1),
+                "—" | "–" | "(" | "," | ";" | ":" | "“" | "\""
+            )
             || matches!(
                 self.lex.grammar.class(self.norm(i - 1)),
                 Some(WordClass::Determiner) | Some(WordClass::Pronoun(_))
-            ) && matches!(self.norm(i - 1), "the" | "a" | "an" | "these" | "those" | "this" | "its" | "his" | "her" | "their" | "our");
+            ) && matches!(
+                self.norm(i - 1),
+                "the"
+                    | "a"
+                    | "an"
+                    | "these"
+                    | "those"
+                    | "this"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+            );
         if !noun_position
             && let Some((len, &class)) = self.lex.grammar.reporting.longest_at(&self.s.words, i)
             && let Some(step) = self.open_complement(i, len, class)
@@ -536,7 +554,8 @@ impl Segmenter<'_, '_> {
             return step;
         }
         // "to" + verb: an infinitive.
-        if norm == "to" && self.infinitive_at(i + 1) && !(i > 0 && self.norm(i - 1) == "according") {
+        if norm == "to" && self.infinitive_at(i + 1) && !(i > 0 && self.norm(i - 1) == "according")
+        {
             self.open_infinitive(i);
             return 1;
         }

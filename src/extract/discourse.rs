@@ -180,7 +180,9 @@ impl Discourse {
                 match named {
                     Some(ids) => vec![ids],
                     None => self.salient(|s| {
-                        !s.person && s.ids.len() == 1 && matches!(s.kind, EntityKind::Country | EntityKind::Government)
+                        !s.person
+                            && s.ids.len() == 1
+                            && matches!(s.kind, EntityKind::Country | EntityKind::Government)
                     }),
                 }
             }
@@ -216,7 +218,10 @@ impl Discourse {
     fn salient(&self, fits: impl Fn(&Seen) -> bool) -> Vec<Vec<EntityId>> {
         let now = self.sentence;
         let mut out: Vec<Vec<EntityId>> = Vec::new();
-        for s in self.recent().filter(|s| s.subject && now - s.sentence <= 1 && fits(s)) {
+        for s in self
+            .recent()
+            .filter(|s| s.subject && now - s.sentence <= 1 && fits(s))
+        {
             push_unique(&mut out, &s.ids);
         }
         for s in self.recent().filter(|s| fits(s)) {
@@ -298,12 +303,20 @@ impl Discourse {
     }
 
     /// Record what was just read; `ids` are the resolved entities.
-    pub fn note(&mut self, m: &Mention, ids: &[EntityId], subject: bool, plural: bool, head: Option<&str>) {
+    pub fn note(
+        &mut self,
+        m: &Mention,
+        ids: &[EntityId],
+        subject: bool,
+        plural: bool,
+        head: Option<&str>,
+    ) {
         if ids.is_empty() {
             return;
         }
         if let Some(word) = head {
-            self.heads.push((word.to_string(), ids.to_vec(), self.sentence));
+            self.heads
+                .push((word.to_string(), ids.to_vec(), self.sentence));
         }
         let kind = self.kind_of(ids[0]);
         self.seen.push(Seen {

@@ -106,21 +106,31 @@ impl PeopleIndex {
         if words.len() < 2 && !affiliated {
             return;
         }
-        let keys = std::iter::once(name).chain(words.last().copied().filter(|_| words.len() > 1));
+        // Full name, surname, and the last two words ("Lopez Obrador").
+        let last_two = (words.len() > 2)
+            .then(|| name[name.len() - words[words.len() - 2..].join(" ").len()..].to_string());
+        let keys = std::iter::once(name.to_string())
+            .chain(
+                words
+                    .last()
+                    .map(|w| w.to_string())
+                    .filter(|_| words.len() > 1),
+            )
+            .chain(last_two);
         for key in keys {
             let entry = (referent.clone(), title);
-            match self.by_name.get(key) {
+            match self.by_name.get(&key) {
                 Some((
                     Referent::Person(PersonRef {
                         affiliation: None, ..
                     }),
                     _,
                 )) if affiliated => {
-                    self.by_name.insert(key.to_string(), entry);
+                    self.by_name.insert(key, entry);
                 }
                 Some(_) => {}
                 None => {
-                    self.by_name.insert(key.to_string(), entry);
+                    self.by_name.insert(key, entry);
                 }
             }
         }
@@ -656,8 +666,13 @@ impl Finder<'_, '_> {
         let mut idx = 0;
         while idx < self.mentions.len() {
             let m = &self.mentions[idx];
-            let describes = matches!(m.referent, Referent::Description(_)) && m.toks.end < n && self.s.norm(m.toks.end) == "'s";
-            if !(matches!(m.referent, Referent::Actor(_)) && matches!(m.form, Form::Name | Form::Demonym)) && !describes {
+            let describes = matches!(m.referent, Referent::Description(_))
+                && m.toks.end < n
+                && self.s.norm(m.toks.end) == "'s";
+            if !(matches!(m.referent, Referent::Actor(_))
+                && matches!(m.form, Form::Name | Form::Demonym))
+                && !describes
+            {
                 idx += 1;
                 continue;
             }
@@ -685,9 +700,23 @@ impl Finder<'_, '_> {
                     found = Some((at + len, class));
                 }
             }
+            // "Syrian rebels", "Syrian Kurdish militia": not the state.
+            if let Some((_, InstitutionClass::Group)) = found
+                && let Referent::Actor(a) = self.mentions[idx].referent
+                && matches!(
+                    self.lex.actors.actors[a].kind,
+                    EntityKind::Country | EntityKind::Government
+                )
+            {
+                let m = self.mentions.remove(idx);
+                for c in &mut self.covered[m.toks] {
+                    *c = false;
+                }
+                continue;
+            }
             if let Some((end, class)) = found {
                 let ethnic = m.toks.start > 0 && self.s.norm(m.toks.start - 1) == "ethnic";
-                let form = if class == InstitutionClass::People || ethnic {
+                let form = if class != InstitutionClass::State || ethnic {
                     Form::People
                 } else {
                     Form::Institution
@@ -735,7 +764,12 @@ impl Finder<'_, '_> {
                 && !self.covered[i..i + len].iter().any(|&c| c)
             {
                 let d = d.clone();
-                self.push(i..i + len, Referent::Description(d), Form::Description, None);
+                self.push(
+                    i..i + len,
+                    Referent::Description(d),
+                    Form::Description,
+                    None,
+                );
                 i += len;
                 continue;
             }
@@ -756,10 +790,15 @@ impl Finder<'_, '_> {
             }
             let mut found = None;
             for at in i + 1..(i + 4).min(n) {
-                if self.covered[at] || self.lex.grammar.class(self.s.norm(at)).is_some() || !self.s.tokens[at].is_word() {
+                if self.covered[at]
+                    || self.lex.grammar.class(self.s.norm(at)).is_some()
+                    || !self.s.tokens[at].is_word()
+                {
                     break;
                 }
-                if let Some((len, &InstitutionClass::State)) = self.lex.actors.institutions.longest_at(&self.s.words, at) {
+                if let Some((len, &InstitutionClass::State)) =
+                    self.lex.actors.institutions.longest_at(&self.s.words, at)
+                {
                     found = Some((at, at + len));
                 }
             }
@@ -773,7 +812,9 @@ impl Finder<'_, '_> {
                     && !self.s.norm(end).ends_with("ed")
             };
             match found {
-                Some((head, end)) if !self.covered[head..end].iter().any(|&c| c) && !continues(end) => {
+                Some((head, end))
+                    if !self.covered[head..end].iter().any(|&c| c) && !continues(end) =>
+                {
                     let word = self.s.norm(end - 1).to_string();
                     self.push(i..end, Referent::Head(word), Form::Description, None);
                     i = end;

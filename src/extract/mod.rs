@@ -137,9 +137,12 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
             let modifier = m.hyphenated && mention_index.starting(m.toks.end + 1).is_none();
             // "Afghan refugees" are people, not the state: nothing to refer to.
             if !modifier && m.form != Form::People {
-                let head = matches!(m.form, Form::Institution | Form::Person | Form::Description)
-                    .then(|| s.norm(m.toks.end - 1))
-                    .filter(|w| w.chars().all(char::is_alphabetic));
+                let head = matches!(
+                    m.form,
+                    Form::Institution | Form::Person | Form::Description | Form::Name
+                )
+                .then(|| s.norm(m.toks.end - 1))
+                .filter(|w| w.chars().all(char::is_alphabetic));
                 d.note(m, &first, subject, plural(s, m), head);
             }
             cands.push(c);

@@ -365,7 +365,27 @@ impl Parse<'_, '_> {
                     .action_agent()
                     .map(<[EntityId]>::to_vec)
                     .filter(|ids| !overlaps(ids, exclude));
-            } else if determiner && matches!(norm, "attacks" | "attack" | "strikes" | "assaults") {
+            } else if determiner
+                && matches!(
+                    norm,
+                    "attacks"
+                        | "attack"
+                        | "strikes"
+                        | "assaults"
+                        | "operation"
+                        | "raid"
+                        | "storming"
+                        | "incursion"
+                        | "offensive"
+                        | "invasion"
+                        | "bombing"
+                        | "crackdown"
+                        | "airstrike"
+                        | "airstrikes"
+                        | "shelling"
+                        | "incident"
+                )
+            {
                 return d
                     .attack_agent()
                     .map(<[EntityId]>::to_vec)
@@ -557,7 +577,10 @@ impl Parse<'_, '_> {
                 break;
             }
             // "met on Monday with ...": a time phrase does not block.
-            if self.lex.grammar.is_preposition(norm) && is_time_word(self.norm(k + 1)) && !cue.preps.iter().any(|p| p == norm) {
+            if self.lex.grammar.is_preposition(norm)
+                && is_time_word(self.norm(k + 1))
+                && !cue.preps.iter().any(|p| p == norm)
+            {
                 k += 2;
                 continue;
             }
@@ -770,7 +793,9 @@ impl Parse<'_, '_> {
                     // "against the exercises planned by the US": the actor
                     // behind the thing is the target.
                     let agent_by = w == "by" && self.norm(j - 1).ends_with("ed");
-                    if (self.lex.grammar.is_preposition(w) && !quantity && !agent_by) || matches!(w, "," | ";") {
+                    if (self.lex.grammar.is_preposition(w) && !quantity && !agent_by)
+                        || matches!(w, "," | ";")
+                    {
                         break;
                     }
                     j += 1;
@@ -824,11 +849,45 @@ impl Parse<'_, '_> {
 fn is_time_word(w: &str) -> bool {
     matches!(
         w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "jan" | "feb" | "aug" | "sept"
-            | "oct" | "nov" | "dec" | "today" | "yesterday" | "tomorrow" | "morning" | "evening"
-            | "night" | "weekend" | "week" | "month" | "year" | "recent" | "early" | "late"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "aug"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "morning"
+            | "evening"
+            | "night"
+            | "weekend"
+            | "week"
+            | "month"
+            | "year"
+            | "recent"
+            | "early"
+            | "late"
     ) || w.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -861,7 +920,9 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
                 stance = Stance::Oppose;
             }
             // "will deepen cooperation" is a plan, not a threat.
-            if modality == Some(Modality::Threat) && !matches!(stance, Stance::Attack | Stance::Oppose) {
+            if modality == Some(Modality::Threat)
+                && !matches!(stance, Stance::Attack | Stance::Oppose)
+            {
                 modality = None;
             }
             if modality.is_none() && future_threat(p, hit) && stance == Stance::Attack {
@@ -901,7 +962,49 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
         }
     }
     compounds(p, d, &mut out);
+    labelled(p, d, &mut out);
     out
+}
+
+/// "Turkey views PKK fighters as terrorists", "considers Russia a threat":
+/// a labelling verb, its object, then a label noun.
+fn labelled(p: &Parse, d: &Discourse, out: &mut Vec<Found>) {
+    for k in 0..p.n() {
+        let Some((len, _)) = p.lex.grammar.labelling.longest_at(&p.s.words, k) else {
+            continue;
+        };
+        let c = p.clause_of(k);
+        let Some(object) = (k + len..(k + len + 3).min(p.n())).find_map(|j| p.mention_starting(j))
+        else {
+            continue;
+        };
+        let after = p.groups[p.group_of[object]]
+            .last()
+            .map_or(p.mentions[object].toks.end, |&m| p.mentions[m].toks.end);
+        let label = (after..(after + 5).min(p.n()))
+            .find_map(|j| p.lex.cues.labels.get(p.norm(j)).map(|&stance| (j, stance)));
+        let Some((at, stance)) = label else { continue };
+        if hypothetical_or_negated(p, k) {
+            continue;
+        }
+        let Some(sources) = p.nearest_left(c, k, &[]).or_else(|| p.subject(c, d, &[])) else {
+            continue;
+        };
+        let targets = p.group_ids(object, &sources);
+        let cue = p.s.surface(k..at + 1).to_string();
+        let claim = Claim::plain(stance, &cue, Rule::Label);
+        for s in &sources {
+            for t in &targets {
+                push(out, d, s, t, &claim);
+            }
+        }
+    }
+}
+
+/// Whether a word at `k` sits in a conditional or after a negation.
+fn hypothetical_or_negated(p: &Parse, k: usize) -> bool {
+    p.hypothetical(p.clause_of(k))
+        || (k.saturating_sub(3)..k).any(|j| matches!(p.norm(j), "not" | "n't" | "never"))
 }
 
 /// The stance part of a relation, as read from one cue.
@@ -1008,7 +1111,22 @@ fn attach_verb(
 ) -> Option<Outcome> {
     let start = hit.toks.start;
     let end = hit.toks.end;
+    // "joined Mexico in cutting ties with Ecuador", "by putting a hold on":
+    // after these prepositions a gerund's subject is the clause's, not the
+    // nearest object; after "of"/"for" it is the object ("accused the
+    // Taliban of enabling").
+    let clause_subject_gerund = hit.form == Some(VerbForm::Gerund)
+        && start > 0
+        && matches!(
+            p.norm(start - 1),
+            "in" | "by" | "after" | "before" | "while" | "without" | "despite" | "through"
+        );
     let left = || {
+        if clause_subject_gerund {
+            return p
+                .subject(c, d, &[])
+                .or_else(|| p.nearest_left(c, start, &[]));
+        }
         p.nearest_left(c, start, &[])
             .or_else(|| p.subject(c, d, &[]))
     };
@@ -1076,7 +1194,10 @@ fn attach_verb(
     let mut sources = left()?;
     // "both sides have accused each other": every one of them toward the others.
     let reciprocal = (end..(end + 3).min(p.n())).any(|k| {
-        matches!((p.norm(k), p.norm(k + 1)), ("each", "other") | ("one", "another"))
+        matches!(
+            (p.norm(k), p.norm(k + 1)),
+            ("each", "other") | ("one", "another")
+        )
     });
     if reciprocal && sources.len() >= 2 {
         return Some(Outcome {

@@ -86,6 +86,8 @@ impl TitleClass {
 pub enum InstitutionClass {
     State,
     People,
+    /// A non-state group of that nationality ("Syrian rebels").
+    Group,
 }
 
 /// What a definite description can refer back to.
@@ -292,6 +294,7 @@ impl ActorLexicon {
             let class = match row.field(1) {
                 "state" => InstitutionClass::State,
                 "people" => InstitutionClass::People,
+                "group" => InstitutionClass::Group,
                 other => return Err(format!("{name}:{}: unknown class {other:?}", row.line)),
             };
             institutions.insert(vocab, row.field(0), class);
