@@ -669,10 +669,9 @@ impl Finder<'_, '_> {
             let describes = matches!(m.referent, Referent::Description(_))
                 && m.toks.end < n
                 && self.s.norm(m.toks.end) == "'s";
-            if !(matches!(m.referent, Referent::Actor(_))
-                && matches!(m.form, Form::Name | Form::Demonym))
-                && !describes
-            {
+            let named = matches!(m.referent, Referent::Actor(_))
+                && matches!(m.form, Form::Name | Form::Demonym);
+            if !(named || describes) {
                 idx += 1;
                 continue;
             }
