@@ -445,6 +445,7 @@ impl Segmenter<'_, '_> {
                 // apposition the clause still needs its verb; that is it.
                 let clause = self.current();
                 let main_verb = word.ends_with("ed")
+                    && self.norm(k + 1) != "by"
                     && !self.has_verb(clause, i)
                     && self.subject_mention(clause, i).is_some();
                 if participle_like(&word)

@@ -158,6 +158,17 @@ fn choose(
         .find(|f| lex.cues.cues[f.cue].pos != CuePos::Verb);
     let (verb, noun) = match (verb, noun) {
         (Some(v), Some(n)) => (v, n),
+        // "fire on suspects": a bare verb form after a preposition or a
+        // determiner is a noun that is not a cue.
+        (Some(v), None)
+            if matches!(v.form, Some(VerbForm::Base) | Some(VerbForm::Third))
+                && at > 0
+                && s.norm(at - 1) != "to"
+                && (lex.grammar.is_preposition(s.norm(at - 1))
+                    || matches!(s.norm(at - 1), "the" | "a" | "an" | "these" | "those")) =>
+        {
+            return None;
+        }
         (Some(v), None) => return Some(*v),
         (None, Some(n)) => return Some(*n),
         (None, None) => return None,

@@ -146,14 +146,19 @@ impl Discourse {
     /// Ranked candidates for what `m` refers to: each candidate is one or
     /// more entity ids (two for "the two countries"). Names have exactly
     /// one candidate; anaphors may have several, best first.
-    pub fn candidates(&mut self, lex: &Lexicons, m: &Mention) -> Vec<Vec<EntityId>> {
+    pub fn candidates(
+        &mut self,
+        lex: &Lexicons,
+        m: &Mention,
+        as_subject: bool,
+    ) -> Vec<Vec<EntityId>> {
         match &m.referent {
             Referent::Pronoun(kind) if m.title.is_some() => self
-                .pronoun(*kind)
+                .pronoun(*kind, false)
                 .into_iter()
                 .map(|ids| ids.into_iter().map(|id| self.leader_of(id)).collect())
                 .collect(),
-            Referent::Pronoun(kind) => self.pronoun(*kind),
+            Referent::Pronoun(kind) => self.pronoun(*kind, as_subject),
             Referent::Description(d) => {
                 if d.two {
                     return self.last_two(&d.kinds).into_iter().collect();
@@ -244,7 +249,7 @@ impl Discourse {
             })
     }
 
-    fn pronoun(&self, kind: PronounKind) -> Vec<Vec<EntityId>> {
+    fn pronoun(&self, kind: PronounKind, as_subject: bool) -> Vec<Vec<EntityId>> {
         let now = self.sentence;
         let fits = |s: &Seen| match kind {
             PronounKind::He | PronounKind::She => s.person,
@@ -261,12 +266,17 @@ impl Discourse {
             return vec![ids.clone()];
         }
         let mut out: Vec<Vec<EntityId>> = Vec::new();
-        // Subjects of this sentence first, then anything recent.
-        for s in self
-            .recent()
-            .filter(|s| s.sentence == now && s.subject && fits(s))
-        {
-            push_unique(&mut out, &s.ids);
+        // Subjects of this sentence first; a subject pronoun then looks at
+        // the subject of the sentence before ("The IDF said ... It also
+        // carried out an airstrike"); then anything recent.
+        let reach_back = if as_subject { 1 } else { 0 };
+        for back in 0..=reach_back {
+            for s in self
+                .recent()
+                .filter(|s| now - s.sentence == back && s.subject && fits(s))
+            {
+                push_unique(&mut out, &s.ids);
+            }
         }
         for s in self.recent().filter(|s| fits(s)) {
             push_unique(&mut out, &s.ids);

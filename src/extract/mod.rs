@@ -123,8 +123,6 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
         let mut cands: Vec<Vec<Vec<EntityId>>> = Vec::with_capacity(ms.len());
         let mut clause_has_subject = vec![false; clauses.list.len()];
         for (i, m) in ms.iter().enumerate() {
-            let c = d.candidates(lex, m);
-            let first = c.first().cloned().unwrap_or_default();
             // The subject of its clause: the clause's first actor outside a
             // prepositional phrase.
             let clause = clauses.of_token[m.toks.start];
@@ -133,6 +131,8 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
             let capable = !preceded_by_preposition(lex, s, head.toks.start);
             let subject = capable && !clause_has_subject[clause];
             clause_has_subject[clause] |= capable;
+            let c = d.candidates(lex, m, subject);
+            let first = c.first().cloned().unwrap_or_default();
             // "Yemen-based", "EU-mediated": a modifier, not a referent.
             let modifier = m.hyphenated && mention_index.starting(m.toks.end + 1).is_none();
             // "Afghan refugees" are people, not the state: nothing to refer to.
