@@ -32,7 +32,11 @@ pub fn find(
     let n = s.tokens.len();
     let mut in_mention = vec![false; n];
     for m in mentions {
-        // A person's title is not a cue; a demonym's noun may be ("Houthi attacks").
+        // A person's title is not a cue; a demonym's noun may be ("Houthi
+        // attacks"); "recalled its ambassador" is a cue over "its ambassador".
+        if m.form == Form::Pronoun {
+            continue;
+        }
         for flag in &mut in_mention[m.toks.clone()] {
             *flag = true;
         }

@@ -551,7 +551,8 @@ impl Finder<'_, '_> {
         {
             known_person = Some(m);
             name_end = self.mentions[m].toks.end;
-        } else {
+        } else if !self.s.title_case() {
+            // In a headline every word is capitalised: only known names count.
             while name_end < n
                 && name_end - after < 4
                 && self.s.capitalised(name_end)
@@ -753,7 +754,8 @@ impl Finder<'_, '_> {
         }
     }
 
-    /// "the group", "the two leaders", "the head of state".
+    /// "the group", "the two leaders", "the head of state", and with
+    /// modifiers in between: "the rebel militia", "the paramilitary group".
     fn descriptions(&mut self) {
         let n = self.s.tokens.len();
         let mut i = 0;
@@ -772,8 +774,52 @@ impl Finder<'_, '_> {
                 i += len;
                 continue;
             }
+            if !self.covered[i]
+                && self.s.norm(i) == "the"
+                && let Some((end, d)) = self.modified_description(i)
+            {
+                self.push(i..end, Referent::Description(d), Form::Description, None);
+                i = end;
+                continue;
+            }
             i += 1;
         }
+    }
+
+    /// "the rebel militia" = "the militia", "the rebel leaders" = a group's
+    /// leaders: "the" + modifiers + a description's noun, or + a title when
+    /// a modifier marks a non-state group.
+    fn modified_description(&self, i: usize) -> Option<(usize, Description)> {
+        let n = self.s.tokens.len();
+        let mut nonstate = false;
+        let mut k = i + 1;
+        while k < n && k < i + 4 {
+            let w = self.s.norm(k);
+            if self.covered[k] || !self.s.tokens[k].is_word() || self.lex.grammar.class(w).is_some()
+            {
+                return None;
+            }
+            nonstate |= NONSTATE_MARKERS.contains(&w);
+            if k > i + 1 {
+                let mut words = vec![self.s.words[i]];
+                words.extend_from_slice(&self.s.words[k..(k + 3).min(n)]);
+                if let Some((len, d)) = self.lex.actors.descriptions.longest_at(&words, 0) {
+                    return Some((k + len - 1, d.clone()));
+                }
+                if nonstate
+                    && let Some((len, _)) = self.lex.actors.titles.longest_at(&self.s.words, k)
+                {
+                    let d = Description {
+                        kinds: vec![EntityKind::ArmedGroup],
+                        role: None,
+                        two: false,
+                    };
+                    return Some((k + len, d));
+                }
+            }
+            k += 1;
+        }
+        None
     }
 
     /// "the military rulers", "the Kenyan government" without a name: a
@@ -792,6 +838,7 @@ impl Finder<'_, '_> {
                 if self.covered[at]
                     || self.lex.grammar.class(self.s.norm(at)).is_some()
                     || !self.s.tokens[at].is_word()
+                    || NONSTATE_MARKERS.contains(&self.s.norm(at))
                 {
                     break;
                 }
@@ -927,6 +974,20 @@ impl Finder<'_, '_> {
         }
     }
 }
+
+/// Modifiers that make "the rebel leaders", "the militant forces" a
+/// non-state group rather than a state's institution.
+const NONSTATE_MARKERS: &[&str] = &[
+    "rebel",
+    "militant",
+    "insurgent",
+    "terrorist",
+    "jihadist",
+    "paramilitary",
+    "separatist",
+    "guerrilla",
+    "extremist",
+];
 
 /// Words that make a capitalised phrase an organisation.
 const ORG_WORDS: &[&str] = &[

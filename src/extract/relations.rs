@@ -675,6 +675,10 @@ impl Parse<'_, '_> {
                 }
                 return (!ids.is_empty()).then_some(ids);
             }
+            // "imposed economic sanctions": the light verb ends the phrase.
+            if self.light_verb_ending(b).is_some() {
+                break;
+            }
             let prev = self.norm(b - 1);
             let adjective = self.s.tokens[b - 1].is_word()
                 && self.lex.grammar.class(prev).is_none()
@@ -709,19 +713,7 @@ impl Parse<'_, '_> {
             return Some(ids);
         }
         // A light verb or "as" right before the noun phrase.
-        if b > 0
-            && self
-                .lex
-                .grammar
-                .light_verbs
-                .longest_ending_at(&self.s.words, b)
-                .is_some()
-        {
-            let (len, _) = self
-                .lex
-                .grammar
-                .light_verbs
-                .longest_ending_at(&self.s.words, b)?;
+        if let Some(len) = self.light_verb_ending(b) {
             let verb_start = b - len;
             // "(in what is seen) as a show of solidarity": the act of the
             // sentence's main actor, not of the nearest object.
@@ -734,6 +726,29 @@ impl Parse<'_, '_> {
                 .or_else(|| self.subject(c, d, &[]));
         }
         None
+    }
+
+    /// A light verb that ends just before token `b`, used as a verb: "the
+    /// renewed fighting" and "faces repeated accusations" have adjectives.
+    fn light_verb_ending(&self, b: usize) -> Option<usize> {
+        let (len, _) = self
+            .lex
+            .grammar
+            .light_verbs
+            .longest_ending_at(&self.s.words, b)?;
+        let start = b - len;
+        if start == 0 {
+            return Some(len);
+        }
+        let prev = self.norm(start - 1);
+        let adjective_position =
+            matches!(self.lex.grammar.class(prev), Some(WordClass::Determiner))
+                || (self.s.tokens[start - 1].is_word()
+                    && self.lex.grammar.class(prev).is_none()
+                    && !prev.ends_with("ly")
+                    && self.mention_ending(start).is_none()
+                    && !matches!(prev, "to" | "and" | "or" | "not"));
+        (!adjective_position).then_some(len)
     }
 
     /// "provision of weapons by France": an agent preposition after the
@@ -1286,13 +1301,21 @@ fn rebuttal_targets(
     if !(word.starts_with("den")
         || word.starts_with("reject")
         || word.starts_with("refut")
-        || word.starts_with("rebut"))
+        || word.starts_with("rebut")
+        || word.starts_with("respond"))
     {
         return None;
     }
+    // "faces accusations of ..., it denies": the denial answers this
+    // sentence's accusation (whose accuser may be unnamed).
+    let accused_here = p
+        .hits
+        .iter()
+        .any(|h| h.toks.start < hit.toks.start && p.lex.cues.cues[h.cue].stance == Stance::Accuse);
+    let earlier: &[Found] = if accused_here { &[] } else { recent };
     let accusers: Ids = sofar
         .iter()
-        .chain(recent)
+        .chain(earlier)
         .filter(|f| f.stance == Stance::Accuse && sources.contains(&f.target))
         .map(|f| f.source)
         .fold(Vec::new(), |mut acc, s| {
@@ -1558,7 +1581,7 @@ fn derived_accusations(
         // who reports "Armenian occupation": the act's agent is accused.
         let speakers = if communicated {
             p.subject(c, d, &o.sources)
-        } else if cue.stance == Stance::Attack {
+        } else if matches!(cue.stance, Stance::Attack | Stance::Accuse) {
             p.speaker(c, d)
                 .filter(|(_, report)| *report == ReportClass::Say)
                 .map(|(ids, _)| ids)
