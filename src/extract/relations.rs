@@ -554,9 +554,15 @@ impl Parse<'_, '_> {
                     .map_or(self.mentions[m].toks.end, |&last| {
                         self.mentions[last].toks.end
                     });
+                // "aid Filipino fishermen": a nation's people are a target
+                // only of hostility (an expulsion of refugees), never of
+                // support or talks.
+                let people = self.mentions[m].form == Form::People
+                    && !matches!(cue.stance, Stance::Attack | Stance::Oppose);
                 let skip = self.compound_modifier(m)
                     || self.partitive_before(k)
                     || self.embedded_subject(end)
+                    || people
                     || self.mentions[m].form == Form::Pronoun
                         && !self.mentions[m].possessive
                         && gate == Gate::Closed;
@@ -978,7 +984,51 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
     }
     compounds(p, d, &mut out);
     labelled(p, d, &mut out);
+    demanded_to_stop(p, d, &mut out);
     out
+}
+
+/// Verbs that, after "urged X to", demand that X stop what it does.
+const STOPPING: &[&str] = &[
+    "cease", "stop", "end", "halt", "withdraw", "leave", "refrain", "abandon", "pull", "desist",
+    "curb", "drop", "reverse",
+];
+
+/// "urging the Philippines to cease provocations", "called on Russia to
+/// withdraw": the one who urges opposes the one urged.
+fn demanded_to_stop(p: &Parse, d: &Discourse, out: &mut Vec<Found>) {
+    for k in 0..p.n() {
+        let Some((len, _)) = p.lex.grammar.object_control.longest_at(&p.s.words, k) else {
+            continue;
+        };
+        let Some(object) = p
+            .mention_starting(k + len)
+            .or_else(|| p.mention_starting(k + len + 1))
+        else {
+            continue;
+        };
+        let after = p.groups[p.group_of[object]]
+            .last()
+            .map_or(p.mentions[object].toks.end, |&m| p.mentions[m].toks.end);
+        if p.norm(after) != "to"
+            || !STOPPING.contains(&p.norm(after + 1))
+            || hypothetical_or_negated(p, k)
+        {
+            continue;
+        }
+        let c = p.clause_of(k);
+        let Some(sources) = p.nearest_left(c, k, &[]).or_else(|| p.subject(c, d, &[])) else {
+            continue;
+        };
+        let targets = p.group_ids(object, &sources);
+        let cue = p.s.surface(k..after + 2).to_string();
+        let claim = Claim::plain(Stance::Oppose, &cue, Rule::Active);
+        for s in &sources {
+            for t in &targets {
+                push(out, d, s, t, &claim);
+            }
+        }
+    }
 }
 
 /// "Turkey views PKK fighters as terrorists", "considers Russia a threat":
@@ -1227,7 +1277,30 @@ fn attach_verb(
     } else {
         p.object(end, c, cue, direct, &sources, d)
     };
-    let targets = object.map(|(ids, _)| ids).unwrap_or_default();
+    let mut targets = object.map(|(ids, _)| ids).unwrap_or_default();
+    // "supporting and hosting the rebel leaders": a verb with no object of
+    // its own shares the next coordinated verb's.
+    if targets.is_empty()
+        && cue.object != ObjectMode::None
+        && matches!(p.norm(end), "and" | "or")
+        && let Some(next) = p
+            .hits
+            .iter()
+            .find(|h| h.toks.start == end + 1 && p.lex.cues.cues[h.cue].pos == CuePos::Verb)
+    {
+        let next_cue = &p.lex.cues.cues[next.cue];
+        let direct = next_cue.object == ObjectMode::Direct;
+        if let Some((ids, _)) = p.object(
+            next.toks.end,
+            p.clause_of(next.toks.start),
+            next_cue,
+            direct,
+            &sources,
+            d,
+        ) {
+            targets = ids;
+        }
+    }
     // "... and has gone so far as to label the Kabul regime": the subject
     // the clause inherited is its target, so the actor is further up.
     if !targets.is_empty() && targets.iter().all(|t| sources.contains(t)) {
