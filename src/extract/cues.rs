@@ -169,7 +169,19 @@ fn choose(
                 && at > 0
                 && s.norm(at - 1) != "to"
                 && (lex.grammar.is_preposition(s.norm(at - 1))
-                    || matches!(s.norm(at - 1), "the" | "a" | "an" | "these" | "those")) =>
+                    || matches!(
+                        s.norm(at - 1),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "these"
+                            | "those"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "our"
+                    )) =>
         {
             return None;
         }

@@ -259,9 +259,10 @@ impl Discourse {
             }
             PronounKind::We => true,
         };
+        // A quote can run over several sentences after its attribution.
         if kind == PronounKind::We
             && let Some((ids, at)) = &self.speaker
-            && now - at <= 1
+            && now - at <= REACH
         {
             return vec![ids.clone()];
         }

@@ -398,6 +398,9 @@ impl Finder<'_, '_> {
             let referent;
             let form;
             let mut title = None;
+            if m.target.kind == AliasKind::Place {
+                continue;
+            }
             match m.target.kind {
                 AliasKind::Person(p) => {
                     let person = &self.lex.actors.persons[p];
@@ -834,7 +837,13 @@ impl Finder<'_, '_> {
                 continue;
             }
             let mut found = None;
-            for at in i + 1..(i + 4).min(n) {
+            for at in i + 1..(i + 6).min(n) {
+                // "the Kurdish-led forces": a hyphenated modifier is fine.
+                let hyphen =
+                    self.s.norm(at) == "-" && at + 1 < n && self.s.tokens[at + 1].is_word();
+                if hyphen {
+                    continue;
+                }
                 if self.covered[at]
                     || self.lex.grammar.class(self.s.norm(at)).is_some()
                     || !self.s.tokens[at].is_word()

@@ -279,9 +279,24 @@ impl Parse<'_, '_> {
             }
             _ => {}
         }
+        // A coordinated clause's own subject comes before its verb ("and now
+        // Putin's remarks isolate ..."); after it, actors are objects ("and
+        // destroy our infrastructure").
+        let verb_at = (clause.kind == ClauseKind::Coordinate)
+            .then(|| {
+                self.hits
+                    .iter()
+                    .find(|h| {
+                        self.clause_of(h.toks.start) == c
+                            && self.lex.cues.cues[h.cue].pos == CuePos::Verb
+                    })
+                    .map(|h| h.toks.start)
+            })
+            .flatten()
+            .unwrap_or(usize::MAX);
         let own = self
             .in_clause(c)
-            .filter(|&m| self.capable(m))
+            .filter(|&m| self.capable(m) && self.mentions[m].toks.end <= verb_at)
             .find_map(|m| {
                 let ids = self.group_ids(m, exclude);
                 (!ids.is_empty() && !overlaps(&ids, exclude)).then_some(ids)
@@ -1277,6 +1292,12 @@ fn attach_verb(
     } else {
         p.object(end, c, cue, direct, &sources, d)
     };
+    // A pronoun object that can only be the subject itself ("vessels fired
+    // water cannons at them") is not worth re-reading the subject for.
+    let pronoun_object = object
+        .as_ref()
+        .and_then(|(_, m)| *m)
+        .is_some_and(|m| p.mentions[m].form == Form::Pronoun);
     let mut targets = object.map(|(ids, _)| ids).unwrap_or_default();
     // "supporting and hosting the rebel leaders": a verb with no object of
     // its own shares the next coordinated verb's.
@@ -1304,6 +1325,9 @@ fn attach_verb(
     // "... and has gone so far as to label the Kabul regime": the subject
     // the clause inherited is its target, so the actor is further up.
     if !targets.is_empty() && targets.iter().all(|t| sources.contains(t)) {
+        if pronoun_object {
+            return None;
+        }
         sources = p
             .clauses
             .ancestors(c)
@@ -1677,10 +1701,12 @@ fn derived_accusations(
     if cue.stance != Stance::Attack || o.targets.is_empty() {
         return;
     }
+    // Only an attack on the speaker's side is its accusation; a speaker who
+    // reports a strike on third parties may just be telling what happened.
     if let Some((speakers, ReportClass::Say)) = p.speaker(c, d) {
         for s in &speakers {
             for a in &o.sources {
-                if !o.targets.contains(s) {
+                if o.targets.contains(s) {
                     push(
                         out,
                         d,

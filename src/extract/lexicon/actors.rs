@@ -41,6 +41,9 @@ pub enum AliasKind {
     Demonym,
     Metonym,
     Person(usize),
+    /// A place that contains an actor's name ("South China Sea"): it only
+    /// blocks the shorter form.
+    Place,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,6 +269,11 @@ impl ActorLexicon {
             for alias in row.list(1) {
                 b.alias(alias, actor, AliasKind::Person(p));
             }
+        }
+
+        let (_, text) = asset!("places.tsv");
+        for form in tsv::words(text) {
+            b.alias(form, None, AliasKind::Place);
         }
 
         let (name, text) = asset!("ship_prefixes.tsv");
