@@ -455,6 +455,28 @@ impl Finder<'_, '_> {
             && !starts.contains(&self.s.tokens[next].start)
     }
 
+    /// A verb between a name and a noun ("Britain announced sanctions")
+    /// ends the name's phrase.
+    fn verb_like(&self, at: usize) -> bool {
+        self.lex
+            .grammar
+            .light_verbs
+            .longest_at(&self.s.words, at)
+            .is_some()
+            || self
+                .lex
+                .grammar
+                .reporting
+                .longest_at(&self.s.words, at)
+                .is_some()
+            || self
+                .lex
+                .cues
+                .forms
+                .longest_at(&self.s.words, at)
+                .is_some_and(|(_, forms)| forms.iter().any(|f| f.form.is_some()))
+    }
+
     /// "HMS Diamond": the prefix's state, and the ship's name refers back to it.
     fn ships(&mut self) {
         let n = self.s.tokens.len();
@@ -693,6 +715,7 @@ impl Finder<'_, '_> {
                     || (skip > 0 && self.lex.grammar.class(self.s.norm(at - 1)).is_some())
                     || self.lex.grammar.class(self.s.norm(at)).is_some()
                     || self.lex.grammar.is_preposition(self.s.norm(at))
+                    || (skip > 0 && self.verb_like(at - 1))
                 {
                     break;
                 }

@@ -112,7 +112,7 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
         let mention_index = MentionIndex::new(s.tokens.len(), &ms);
         let hits = cues::find(lex, s, &ms, &mention_index);
         let clauses = clauses::segment(lex, s, &ms, &mention_index);
-        let (groups, group_of) = group(s, &ms);
+        let (groups, group_of) = group(s, &ms, &clauses);
 
         // The attribution's speaker is known before "we" is read.
         if let Some(a) = clauses.attribution
@@ -198,7 +198,11 @@ fn trace() -> bool {
 /// Conjoined mentions: "DR Congo and Rwanda", "the UK, France and the US".
 /// A run joined only by commas is not a list ("ISIS-K, the Russian
 /// president"): a list ends with "and" or "or".
-fn group(s: &Sentence, ms: &[Mention]) -> (Vec<Vec<usize>>, Vec<usize>) {
+fn group(
+    s: &Sentence,
+    ms: &[Mention],
+    clauses: &clauses::Clauses,
+) -> (Vec<Vec<usize>>, Vec<usize>) {
     #[derive(PartialEq)]
     enum Join {
         No,
@@ -210,6 +214,10 @@ fn group(s: &Sentence, ms: &[Mention]) -> (Vec<Vec<usize>>, Vec<usize>) {
             return Join::No;
         }
         let (prev, m) = (&ms[i - 1], &ms[i]);
+        // "shadowed Taiwan, and Chinese jets threatened": not one list.
+        if clauses.of_token[prev.toks.start] != clauses.of_token[m.toks.start] {
+            return Join::No;
+        }
         if prev.hyphenated
             || prev.form == Form::People
             || m.form == Form::People
