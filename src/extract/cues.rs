@@ -15,6 +15,8 @@ pub struct CueHit {
     pub cue: usize,
     pub form: Option<VerbForm>,
     pub negated: bool,
+    /// Negated by a denial ("denied backing"): a denial never flips a stance.
+    pub denied: bool,
     pub modality: Option<Modality>,
     /// Inside something that did not happen ("urged X to stop attacking").
     pub nonfactual: bool,
@@ -102,6 +104,7 @@ pub fn find(
             cue: choice.cue,
             form: choice.form,
             negated: false,
+            denied: false,
             modality: None,
             nonfactual: false,
             alleged: sentence_alleged,
@@ -336,7 +339,10 @@ fn qualify(lex: &Lexicons, s: &Sentence, index: &MentionIndex, hit: &mut CueHit)
                 continue;
             }
             match class {
-                ModalClass::Negation => hit.negated = true,
+                ModalClass::Negation => {
+                    hit.negated = true;
+                    hit.denied |= norm.starts_with("den");
+                }
                 ModalClass::Threat => hit.modality = Some(Modality::Threat),
                 ModalClass::Hedge => {
                     hit.modality.get_or_insert(Modality::Hedged);

@@ -60,6 +60,9 @@ pub struct Cue {
     pub preps: Vec<String>,
     /// Prepositions that introduce the agent (nouns).
     pub agent_preps: Vec<String>,
+    /// The stance the cue states when negated ("does not recognise" =
+    /// oppose); `None`: a negated cue states nothing.
+    pub negated: Option<Stance>,
 }
 
 /// A matched form: which cue, and for verbs which inflection.
@@ -123,6 +126,13 @@ impl CueLexicon {
         };
         let mut forms: HashMap<String, Vec<CueForm>> = HashMap::default();
 
+        let (neg_name, neg_text) = asset!("negations.tsv");
+        let mut negations: HashMap<&str, (Stance, usize, bool)> = HashMap::default();
+        for row in tsv::rows(neg_name, neg_text, 2)? {
+            let s = stance(neg_name, row.line, row.field(1))?;
+            negations.insert(row.field(0), (s, row.line, false));
+        }
+
         let (name, text) = asset!("verbs.tsv");
         for row in tsv::rows(name, text, 3)? {
             let inflections: Vec<&str> = row.list(1).collect();
@@ -135,6 +145,10 @@ impl CueLexicon {
                 "none" => ObjectMode::None,
                 other => return Err(format!("{name}:{}: unknown object {other:?}", row.line)),
             };
+            let negated = negations.get_mut(inflections[0]).map(|(s, _, used)| {
+                *used = true;
+                *s
+            });
             let cue = lex.cues.len();
             lex.cues.push(Cue {
                 stance: stance(name, row.line, row.field(0))?,
@@ -143,6 +157,7 @@ impl CueLexicon {
                 object,
                 preps: row.list(4).map(str::to_lowercase).collect(),
                 agent_preps: Vec::new(),
+                negated,
             });
             let slots = [
                 VerbForm::Base,
@@ -168,6 +183,12 @@ impl CueLexicon {
             }
         }
 
+        if let Some((base, (_, line, _))) = negations.iter().find(|(_, (_, _, used))| !used) {
+            return Err(format!(
+                "{neg_name}:{line}: {base:?} is not a verb in verbs.tsv"
+            ));
+        }
+
         let (name, text) = asset!("nouns.tsv");
         for row in tsv::rows(name, text, 3)? {
             let cue = lex.cues.len();
@@ -178,6 +199,7 @@ impl CueLexicon {
                 object: ObjectMode::Prep,
                 preps: row.list(3).map(str::to_lowercase).collect(),
                 agent_preps: row.list(4).map(str::to_lowercase).collect(),
+                negated: None,
             });
             for form in row.list(1) {
                 forms
@@ -197,6 +219,7 @@ impl CueLexicon {
                 object: ObjectMode::None,
                 preps: Vec::new(),
                 agent_preps: Vec::new(),
+                negated: None,
             });
             for form in row.list(1) {
                 forms
