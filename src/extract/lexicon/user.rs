@@ -234,7 +234,8 @@ mod tests {
         let lines: String = lex.entries.iter().map(|(_, e)| e.to_line()).collect();
         assert!(text.ends_with(&lines), "{lines}");
         assert_eq!(lex.aliases().count(), 2);
-        assert_eq!(lex.cues().next().map(|(line, _)| line), Some(13));
+        let cue_line = HEADER.lines().count() + 4;
+        assert_eq!(lex.cues().next().map(|(line, _)| line), Some(cue_line));
     }
 
     #[test]
