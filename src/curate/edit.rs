@@ -5,8 +5,9 @@
 //! a copy of the whole map. Evidence is only ever moved or pooled, so undo
 //! gives every sentence back.
 
-use crate::model::{Entity, Evidence, Relation, RelationMap, Stance};
+use crate::model::{Entity, Evidence, Mention, Relation, RelationMap, Stance};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::fmt;
 
 /// Which relation an edit is about: the identity of a relation
@@ -75,7 +76,8 @@ pub enum Edit {
         into: String,
     },
     /// One alias of `actor` becomes its own actor `new_id` (named after the
-    /// alias, same kind), taking the mentions written that way.
+    /// alias, same kind), taking the mentions written that way and the
+    /// evidence of sentences that name `actor` only that way.
     SplitAlias {
         actor: String,
         alias: String,
@@ -203,7 +205,7 @@ pub struct Undo {
 enum Fate {
     Keep,
     Drop,
-    Become(Relation),
+    Become(Vec<Relation>),
 }
 
 impl Edit {
@@ -363,7 +365,7 @@ impl Change<'_> {
                     moved.source = repoint(&r.source);
                     moved.target = repoint(&r.target);
                     moved.alleged_by = r.alleged_by.as_deref().map(repoint);
-                    Fate::Become(moved)
+                    Fate::Become(vec![moved])
                 } else {
                     Fate::Keep
                 }
@@ -385,7 +387,7 @@ impl Change<'_> {
                 alias: alias.to_string(),
             });
         }
-        let written_as_alias = |m: &crate::model::Mention| {
+        let written_as_alias = |m: &Mention| {
             self.map
                 .article(&m.article)
                 .and_then(|a| a.text.get(m.start..m.end))
@@ -397,10 +399,60 @@ impl Change<'_> {
             .cloned()
             .partition(written_as_alias);
         let kind = self.map.entities[i].kind;
+        // Sentences that name the actor only by the alias: what they state
+        // goes with the new actor.
+        let sentences = |mentions: &[Mention]| -> HashSet<(String, usize)> {
+            mentions
+                .iter()
+                .filter_map(|m| {
+                    let s = self.map.article(&m.article)?.sentence_at(m.start)?;
+                    Some((m.article.clone(), s))
+                })
+                .collect()
+        };
+        let kept_in = sentences(&kept);
+        let alias_only: HashSet<(String, usize)> =
+            sentences(&moved).difference(&kept_in).cloned().collect();
         self.change_entity(i, |e| {
             e.aliases.retain(|a| a != alias);
             e.mentions = kept;
         });
+        self.patch_relations(
+            |r| {
+                let roles = [Some(&r.source), Some(&r.target), r.alleged_by.as_ref()];
+                if !roles.into_iter().flatten().any(|id| id == actor) {
+                    return Fate::Keep;
+                }
+                let (going, staying): (Vec<Evidence>, Vec<Evidence>) = r
+                    .evidence
+                    .iter()
+                    .cloned()
+                    .partition(|e| alias_only.contains(&(e.article.clone(), e.sentence)));
+                if going.is_empty() {
+                    return Fate::Keep;
+                }
+                let swap = |id: &str| if id == actor { new_id } else { id }.to_string();
+                let moved = Relation {
+                    source: swap(&r.source),
+                    target: swap(&r.target),
+                    alleged_by: r.alleged_by.as_deref().map(swap),
+                    evidence: going,
+                    ..r.clone()
+                };
+                let mut out = vec![moved];
+                if !staying.is_empty() {
+                    out.insert(
+                        0,
+                        Relation {
+                            evidence: staying,
+                            ..r.clone()
+                        },
+                    );
+                }
+                Fate::Become(out)
+            },
+            None,
+        );
         self.map.entities.push(Entity {
             id: new_id.to_string(),
             name: alias.to_string(),
@@ -421,7 +473,7 @@ impl Change<'_> {
                 } else if r.alleged_by.as_deref() == Some(actor) {
                     let mut kept = r.clone();
                     kept.alleged_by = None;
-                    Fate::Become(kept)
+                    Fate::Become(vec![kept])
                 } else {
                     Fate::Keep
                 }
@@ -481,7 +533,7 @@ impl Change<'_> {
                 if which.matches(r) {
                     let mut changed = r.clone();
                     f(&mut changed);
-                    Fate::Become(changed)
+                    Fate::Become(vec![changed])
                 } else {
                     Fate::Keep
                 }
@@ -508,7 +560,7 @@ impl Change<'_> {
                 Fate::Drop => taken.push(i),
                 Fate::Become(changed) => {
                     taken.push(i);
-                    incoming.push((i, changed));
+                    incoming.extend(changed.into_iter().map(|r| (i, r)));
                 }
             }
         }
@@ -557,4 +609,128 @@ impl Change<'_> {
 /// The identity of a piece of evidence: one cue in one sentence.
 fn evidence_order(e: &Evidence) -> (&str, usize, &str) {
     (&e.article, e.sentence, &e.cue)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, EntityKind};
+
+    const TEXT: &str = "Putin praised the Taliban. Moscow criticised Pakistan.";
+
+    fn entity(id: &str, name: &str, aliases: &[&str], spans: &[(usize, usize)]) -> Entity {
+        Entity {
+            id: id.into(),
+            name: name.into(),
+            kind: EntityKind::Country,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: spans
+                .iter()
+                .map(|&(start, end)| Mention {
+                    article: "a1".into(),
+                    start,
+                    end,
+                })
+                .collect(),
+        }
+    }
+
+    fn relation(source: &str, stance: Stance, target: &str, sentence: usize) -> Relation {
+        Relation {
+            source: source.into(),
+            target: target.into(),
+            stance,
+            alleged_by: None,
+            negated: false,
+            evidence: vec![Evidence {
+                article: "a1".into(),
+                sentence,
+                cue: "cue".into(),
+                text: String::new(),
+                modality: None,
+                confidence: 1.0,
+                rule: None,
+            }],
+        }
+    }
+
+    fn map() -> RelationMap {
+        RelationMap {
+            articles: vec![Article {
+                id: "a1".into(),
+                title: "t".into(),
+                source: None,
+                text: TEXT.into(),
+                sentences: vec![[0, 26], [27, TEXT.len()]],
+            }],
+            entities: vec![
+                entity(
+                    "russia",
+                    "Russia",
+                    &["Putin", "Moscow"],
+                    &[(0, 5), (27, 33)],
+                ),
+                entity("taliban", "Taliban", &[], &[(18, 25)]),
+                entity("pakistan", "Pakistan", &[], &[(45, 53)]),
+            ],
+            relations: vec![
+                relation("russia", Stance::Support, "taliban", 0),
+                relation("russia", Stance::Oppose, "pakistan", 1),
+            ],
+            ..RelationMap::default()
+        }
+    }
+
+    #[test]
+    fn a_split_alias_takes_its_mentions_and_the_sentences_it_alone_names() {
+        let original = map();
+        let mut m = original.clone();
+        let split = Edit::SplitAlias {
+            actor: "russia".into(),
+            alias: "Putin".into(),
+            new_id: "putin".into(),
+        };
+        let undo = split.apply(&mut m).unwrap();
+        let putin = m.entity("putin").unwrap();
+        assert_eq!(putin.name, "Putin");
+        assert_eq!(putin.mentions.len(), 1);
+        assert_eq!(m.entity("russia").unwrap().aliases, ["Moscow"]);
+        let keys: Vec<_> = m.relations.iter().map(|r| (&*r.source, r.stance)).collect();
+        assert_eq!(
+            keys,
+            [("putin", Stance::Support), ("russia", Stance::Oppose)]
+        );
+        revert(&mut m, undo);
+        assert_eq!(m, original);
+    }
+
+    #[test]
+    fn a_stance_change_keeps_the_relation_in_place() {
+        let original = map();
+        let mut m = original.clone();
+        let edit = Edit::SetStance {
+            relation: RelationRef::of(&original.relations[0]),
+            stance: Stance::Cooperate,
+        };
+        let undo = edit.apply(&mut m).unwrap();
+        assert_eq!(m.relations[0].stance, Stance::Cooperate);
+        assert_eq!(m.relations[1], original.relations[1]);
+        revert(&mut m, undo);
+        assert_eq!(m, original);
+    }
+
+    #[test]
+    fn the_log_reads_as_plain_json() {
+        let edit = Edit::MergeActors {
+            from: "kabul-regime".into(),
+            into: "taliban".into(),
+        };
+        let json = serde_json::to_string(&edit).unwrap();
+        assert_eq!(
+            json,
+            r#"{"op":"merge_actors","from":"kabul-regime","into":"taliban"}"#
+        );
+        assert_eq!(serde_json::from_str::<Edit>(&json).unwrap(), edit);
+        assert_eq!(edit.to_string(), "merge kabul-regime into taliban");
+    }
 }

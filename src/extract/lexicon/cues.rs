@@ -245,8 +245,10 @@ impl CueLexicon {
         Ok(lex)
     }
 
-    /// A taught verb phrase: a final preposition introduces the target;
-    /// one form is read as a finite verb, five as the verb's inflections.
+    /// A taught verb phrase: a final preposition introduces the target,
+    /// else the target is its direct object or follows any preposition of
+    /// [`TARGET_PREPOSITIONS`]; one form is read as a finite verb, five as
+    /// the verb's inflections.
     fn add_user_cue(&mut self, forms: &mut HashMap<String, Vec<CueForm>>, cue: &UserCue) {
         let mut preps: Vec<String> = Vec::new();
         let mut words: Vec<String> = Vec::new();
@@ -260,6 +262,11 @@ impl CueLexicon {
             };
             preps.extend(prep.filter(|p| !preps.contains(p)));
             words.push(head);
+        }
+        // A cue taught from evidence has lost its preposition ("gave a
+        // nod"): the target may follow directly or after any of them.
+        if preps.is_empty() {
+            preps = TARGET_PREPOSITIONS.iter().map(|p| p.to_string()).collect();
         }
         let index = self.cues.len();
         self.cues.push(Cue {

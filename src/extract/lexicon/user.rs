@@ -23,8 +23,10 @@
 //!   ("gave a nod to" -> support). FORMS is one phrase as it is written, or
 //!   five `|`-separated forms base|3rd person|past|past participle|gerund
 //!   ("give a nod to|gives a nod to|gave a nod to|given a nod to|giving a
-//!   nod to"); a final preposition introduces the target. A user cue wins
-//!   over a bundled cue of the same words.
+//!   nod to"); a final preposition introduces the target. Without one the
+//!   target is the direct object or follows to, with, on, against, at, for,
+//!   toward(s), behind, over, upon or into. A user cue wins over a bundled
+//!   cue of the same words.
 //!
 //! A line that does not follow this is an error naming the file and line;
 //! an ACTOR-ID neither bundled nor defined by its NAME and KIND is too
