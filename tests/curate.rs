@@ -531,3 +531,51 @@ fn re_extraction_reapplies_the_edits_and_lists_conflicts() {
     );
     assert!(has(&bundled.map, "sweden", Stance::Neutral, "finland"));
 }
+
+#[test]
+fn a_run_of_edits_undoes_back_to_the_extraction_and_redoes_to_the_end() {
+    let original = seed_map();
+    let mut map = original.clone();
+    let mut history = History::new();
+    let support = relation(&original, "russia", Stance::Support, "taliban");
+    let mut reversed = support.clone();
+    std::mem::swap(&mut reversed.source, &mut reversed.target);
+    let run = [
+        Edit::MergeActors {
+            from: "isis-k".into(),
+            into: "ttp".into(),
+        },
+        Edit::Reverse { relation: support },
+        Edit::SetStance {
+            relation: reversed,
+            stance: Stance::Cooperate,
+        },
+        Edit::SplitAlias {
+            actor: "taliban".into(),
+            alias: "Kabul".into(),
+            new_id: "kabul".into(),
+        },
+        Edit::DeleteActor {
+            actor: "india-today".into(),
+        },
+        Edit::RenameActor {
+            actor: "ttp".into(),
+            name: "Pakistani Taliban".into(),
+        },
+    ];
+    let mut states = vec![map.clone()];
+    for edit in run.iter().cloned() {
+        history.apply(&mut map, edit).unwrap();
+        states.push(map.clone());
+    }
+    assert_eq!(history.log(), run);
+    while let Some(state) = states.pop() {
+        assert_eq!(map, state);
+        history.undo(&mut map);
+    }
+    assert_eq!(map, original);
+    assert!(!history.can_undo() && history.can_redo());
+    while history.redo(&mut map).unwrap().is_some() {}
+    assert_eq!(history.log(), run);
+    assert_eq!(evidence(&map).len(), evidence(&original).len());
+}
