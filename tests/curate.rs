@@ -82,6 +82,10 @@ fn merging_two_actors_then_undo_restores_both_with_edges_and_evidence() {
         "evidence is moved, not lost"
     );
     assert!(history.is_dirty());
+    assert_eq!(
+        history.last_lessons()[0].to_line(),
+        "alias\tTTP\tpakistan\tPakistan\tcountry\n"
+    );
 
     let undone = history.undo(&mut map).cloned();
     assert!(matches!(undone, Some(Edit::MergeActors { .. })));

@@ -1,6 +1,8 @@
 //! Undo and redo: two stacks of edits, and the log a saved map carries.
 
 use super::edit::{Edit, EditError, Undo, revert};
+use super::teach::lessons;
+use crate::extract::lexicon::user::UserEntry;
 use crate::model::RelationMap;
 
 /// An edit that is in effect, with what undoes it.
@@ -10,6 +12,8 @@ struct Done {
     undo: Undo,
     /// Which state of the map this edit led to, for the dirty marker.
     state: u64,
+    /// What the edit could teach the extractor (read before applying it).
+    lessons: Vec<UserEntry>,
 }
 
 /// The edits made to one map, in order, with undo and redo.
@@ -44,12 +48,14 @@ impl History {
     /// Apply `edit` to `map`; it becomes the one to undo and the redo stack
     /// is cleared. On error nothing changes.
     pub fn apply(&mut self, map: &mut RelationMap, edit: Edit) -> Result<(), EditError> {
+        let lessons = lessons(map, &edit);
         let undo = edit.apply(map)?;
         self.states += 1;
         self.done.push(Done {
             edit,
             undo,
             state: self.states,
+            lessons,
         });
         self.undone.clear();
         Ok(())
@@ -71,9 +77,15 @@ impl History {
         let Some((edit, state)) = self.undone.pop() else {
             return Ok(None);
         };
+        let lessons = lessons(map, &edit);
         match edit.apply(map) {
             Ok(undo) => {
-                self.done.push(Done { edit, undo, state });
+                self.done.push(Done {
+                    edit,
+                    undo,
+                    state,
+                    lessons,
+                });
                 Ok(self.done.last().map(|d| &d.edit))
             }
             Err(e) => {
@@ -99,6 +111,13 @@ impl History {
     /// The edit Redo would apply.
     pub fn next_redo(&self) -> Option<&Edit> {
         self.undone.last().map(|(edit, _)| edit)
+    }
+
+    /// What the last edit in effect could teach the extractor: user lexicon
+    /// entries to offer ("Keep 'Kabul regime' as an alias of Taliban?") and
+    /// append with [`UserLexicon::append`](crate::extract::lexicon::user::UserLexicon::append).
+    pub fn last_lessons(&self) -> &[UserEntry] {
+        self.done.last().map_or(&[], |d| &d.lessons)
     }
 
     /// Every edit in effect, oldest first: what a saved map's `edits` holds.

@@ -25,9 +25,11 @@ pub use history::History;
 pub use recovery::{Recovered, autosave, clear_recovery, load_recovery};
 pub use reextract::{Conflict, Reapplied, reapply, reextract};
 pub use teach::lessons;
+// The user lexicon lives with the extractor that reads it; here for the
+// window's convenience.
+pub use crate::extract::lexicon::user::{UserEntry, UserLexicon};
 
 use crate::extract::Lexicons;
-use crate::extract::lexicon::user::UserLexicon;
 use crate::model::{RelationMap, slug};
 use std::path::Path;
 
