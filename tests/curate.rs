@@ -265,6 +265,8 @@ fn maps_without_positions_or_edits_still_open() {
     expected.normalise();
     assert_eq!(doc.map, expected);
     assert!(Document::from_json("{\"schema\": \"stancemap/1\", \"edits\": 3}").is_err());
+    let again = Document::from_json(&Document::new(doc.map.clone()).to_json()).unwrap();
+    assert_eq!(again, doc);
 }
 
 #[test]
