@@ -81,6 +81,16 @@ pub fn find(
             i += len;
             continue;
         };
+        // "their armed wing", "the armed forces", "Russia's armed forces": a
+        // participle after a determiner or a possessive describes a noun.
+        if matches!(choice.form, Some(VerbForm::Participle | VerbForm::Past))
+            && i > 0
+            && (lex.grammar.class(s.norm(i - 1)) == Some(WordClass::Determiner)
+                || index.ending(i).is_some_and(|m| mentions[m].possessive))
+        {
+            i += len;
+            continue;
+        }
         // "these illegal attacks": a predicate only counts after a copula
         // ("are unacceptable", "would be responsible for").
         if lex.cues.cues[choice.cue].pos == CuePos::Predicate && !after_copula(s, i) {

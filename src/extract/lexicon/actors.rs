@@ -101,6 +101,9 @@ pub struct Description {
     pub role: Option<TitleClass>,
     /// "the two countries": the last two distinct actors.
     pub two: bool,
+    /// For descriptions that fit one particular actor ("the junta"): the
+    /// head word, so a repeated description keeps its earlier referent.
+    pub sticky_head: Option<String>,
 }
 
 /// One surface form found in a text.
@@ -326,7 +329,19 @@ impl ActorLexicon {
                 }
             }
             let two = row.field(2) == "two";
-            descriptions.insert(vocab, row.field(0), Description { kinds, role, two });
+            let sticky_head = (row.field(3) == "sticky")
+                .then(|| row.field(0).rsplit(' ').next().map(str::to_lowercase))
+                .flatten();
+            descriptions.insert(
+                vocab,
+                row.field(0),
+                Description {
+                    kinds,
+                    role,
+                    two,
+                    sticky_head,
+                },
+            );
         }
 
         add_user_aliases(&mut b, user)?;
