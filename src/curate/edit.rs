@@ -378,6 +378,9 @@ impl Change<'_> {
 
     fn split(&mut self, actor: &str, alias: &str, new_id: &str) -> Result<(), EditError> {
         let i = self.entity(actor)?;
+        if new_id.trim().is_empty() {
+            return Err(EditError::EmptyName);
+        }
         if self.entity(new_id).is_ok() {
             return Err(EditError::ActorExists(new_id.to_string()));
         }
