@@ -6,6 +6,7 @@
 
 pub mod atomic_write;
 pub mod cli;
+pub mod curate;
 pub mod eval;
 pub mod extract;
 pub mod load;

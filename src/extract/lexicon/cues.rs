@@ -3,6 +3,7 @@
 
 use super::phrases::{PhraseTable, Vocab};
 use super::tsv;
+use super::user::{UserCue, UserLexicon};
 use crate::model::Stance;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -116,7 +117,9 @@ fn frame(name: &str, line: usize, s: &str) -> Result<Frame, String> {
 }
 
 impl CueLexicon {
-    pub fn bundled(vocab: &mut Vocab) -> Result<CueLexicon, String> {
+    /// The bundled cues with the cues of a user lexicon, which win over
+    /// bundled cues of the same words.
+    pub fn with_user(vocab: &mut Vocab, user: &UserLexicon) -> Result<CueLexicon, String> {
         let mut lex = CueLexicon {
             cues: Vec::new(),
             forms: PhraseTable::default(),
@@ -228,6 +231,9 @@ impl CueLexicon {
                     .push(CueForm { cue, form: None });
             }
         }
+        for (_, cue) in user.cues() {
+            lex.add_user_cue(&mut forms, cue);
+        }
         for (form, entries) in forms {
             lex.forms.insert(vocab, &form, entries);
         }
@@ -262,8 +268,69 @@ impl CueLexicon {
         Ok(lex)
     }
 
+    /// A taught verb phrase: a final preposition introduces the target,
+    /// else the target is its direct object or follows any preposition of
+    /// [`TARGET_PREPOSITIONS`]; one form is read as a finite verb, five as
+    /// the verb's inflections.
+    fn add_user_cue(&mut self, forms: &mut HashMap<String, Vec<CueForm>>, cue: &UserCue) {
+        let mut preps: Vec<String> = Vec::new();
+        let mut words: Vec<String> = Vec::new();
+        for form in &cue.forms {
+            let form = form.to_lowercase();
+            let (head, prep) = match form.rsplit_once(' ') {
+                Some((head, last)) if TARGET_PREPOSITIONS.contains(&last) => {
+                    (head.to_string(), Some(last.to_string()))
+                }
+                _ => (form.clone(), None),
+            };
+            preps.extend(prep.filter(|p| !preps.contains(p)));
+            words.push(head);
+        }
+        // A cue taught from evidence has lost its preposition ("gave a
+        // nod"): the target may follow directly or after any of them.
+        if preps.is_empty() {
+            preps = TARGET_PREPOSITIONS.iter().map(|p| p.to_string()).collect();
+        }
+        let index = self.cues.len();
+        self.cues.push(Cue {
+            stance: cue.stance,
+            pos: CuePos::Verb,
+            frame: Frame::Transitive,
+            object: ObjectMode::Direct,
+            preps,
+            agent_preps: Vec::new(),
+        });
+        let slots: &[VerbForm] = if words.len() == 5 {
+            &[
+                VerbForm::Base,
+                VerbForm::Third,
+                VerbForm::Past,
+                VerbForm::Participle,
+                VerbForm::Gerund,
+            ]
+        } else {
+            &[VerbForm::Past]
+        };
+        for (form, &slot) in words.into_iter().zip(slots) {
+            // The user's reading replaces the bundled one of the same words.
+            forms.insert(
+                form,
+                vec![CueForm {
+                    cue: index,
+                    form: Some(slot),
+                }],
+            );
+        }
+    }
+
     /// How many distinct cue forms (all inflections) the lexicon knows.
     pub fn form_count(&self) -> usize {
         self.forms.len()
     }
 }
+
+/// Prepositions that, ending a taught cue, introduce its target.
+const TARGET_PREPOSITIONS: &[&str] = &[
+    "to", "with", "on", "against", "at", "for", "toward", "towards", "behind", "over", "upon",
+    "into",
+];
