@@ -299,6 +299,7 @@ impl CueLexicon {
             object: ObjectMode::Direct,
             preps,
             agent_preps: Vec::new(),
+            negated: None,
         });
         let slots: &[VerbForm] = if words.len() == 5 {
             &[
