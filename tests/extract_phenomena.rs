@@ -193,6 +193,36 @@ fn conjoined_actors_each_act() {
         "Houthis",
         Stance::Attack,
     );
+    // The serial comma and a name with "-ed" in it ("United States").
+    let text = "The United States, Egypt, and Qatar condemned Hamas.";
+    for s in ["Egypt", "Qatar", "United States"] {
+        expect(text, s, "Hamas", Stance::Oppose);
+    }
+    let text = "The United States, Egypt, and Qatar issued a joint statement on Monday.";
+    expect(text, "Egypt", "Qatar", Stance::Cooperate);
+    expect(text, "Qatar", "United States", Stance::Cooperate);
+}
+
+#[test]
+fn appeals_to_cooperate_and_demands_to_stop() {
+    let text = "Egypt and Qatar urged Israel and Hamas to resume negotiations.";
+    for (s, t) in [("Egypt", "Israel"), ("Qatar", "Hamas")] {
+        expect(text, s, t, Stance::Cooperate);
+    }
+    // What the urged are asked to do did not happen.
+    expect_none(text, "Israel", "Hamas");
+    expect(
+        "France called on Russia to \"immediately stop\" its strikes.",
+        "France",
+        "Russia",
+        Stance::Oppose,
+    );
+    // A coercive verb is not an appeal.
+    expect_none(
+        "Russia forced Armenia to resume negotiations with Azerbaijan.",
+        "Russia",
+        "Armenia",
+    );
 }
 
 #[test]

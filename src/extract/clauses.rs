@@ -462,9 +462,12 @@ impl Segmenter<'_, '_> {
                 }
                 // ", and Japan." ends a list; ", and the UK struck" or
                 // ", and has blamed" goes on with a clause.
+                // "The US, Egypt, and Qatar have issued": with no verb yet,
+                // the actor after ", and" ends the subject list.
                 let list_end = self.mention_starting(j + 1).is_some_and(|m| {
                     let after = self.mentions[m].toks.end;
-                    !self.verb_follows(after) && !self.is_cue_verb(after)
+                    (!self.verb_follows(after) && !self.is_cue_verb(after))
+                        || (self.mention_ending(i).is_some() && !self.has_verb(clause, i))
                 });
                 if matches!(next.as_str(), "and" | "but") && !list_end {
                     self.push(ClauseKind::Coordinate, j);
@@ -575,8 +578,10 @@ impl Segmenter<'_, '_> {
 
     /// Whether clause `c` has a verb among its tokens before `before`.
     fn has_verb(&self, c: usize, before: usize) -> bool {
+        // Words inside an actor's name ("United States") are not verbs.
         (self.list[c].start..before).any(|t| {
             self.of_token[t] == c
+                && self.index.covering(t).is_none()
                 && (matches!(
                     self.lex.grammar.class(self.norm(t)),
                     Some(WordClass::Auxiliary)
@@ -717,7 +722,14 @@ impl Segmenter<'_, '_> {
         let Some(m) = self.mention_ending(i) else {
             return false;
         };
-        let start = self.mentions[m].toks.start;
+        // "urging Israel and Hamas to": the verb is before the whole list.
+        let mut start = self.mentions[m].toks.start;
+        while start > 1
+            && matches!(self.norm(start - 1), "and" | "," | "or")
+            && let Some(prev) = self.mention_ending(start - 1)
+        {
+            start = self.mentions[prev].toks.start;
+        }
         self.lex
             .grammar
             .object_control
