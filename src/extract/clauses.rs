@@ -558,7 +558,10 @@ impl Segmenter<'_, '_> {
             return step;
         }
         // "to" + verb: an infinitive.
-        if norm == "to" && self.infinitive_at(i + 1) && !(i > 0 && self.norm(i - 1) == "according")
+        if norm == "to"
+            && self.infinitive_at(i + 1)
+            && !(i > 0 && self.norm(i - 1) == "according")
+            && !self.inside_cue(i)
         {
             self.open_infinitive(i);
             return 1;
@@ -716,6 +719,18 @@ impl Segmenter<'_, '_> {
                 Some(WordClass::Determiner) | Some(WordClass::Pronoun(_))
             )
             && !norm.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// Whether token `i` is inside a multi-word cue ("stand shoulder to
+    /// shoulder with"), so it opens no clause.
+    fn inside_cue(&self, i: usize) -> bool {
+        (i.saturating_sub(4)..i).any(|k| {
+            self.lex
+                .cues
+                .forms
+                .longest_at(&self.s.words, k)
+                .is_some_and(|(len, _)| k + len > i)
+        })
     }
 
     fn object_control_before(&self, i: usize) -> bool {

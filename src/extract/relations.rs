@@ -1511,7 +1511,8 @@ fn attach_noun(p: &Parse, d: &Discourse, hit: &CueHit, cue: &Cue, c: usize) -> O
     let target = p.noun_target(hit, cue, &exclude, d);
     match (agent, target) {
         (Some(sources), Some((targets, prep))) => {
-            if cue.frame == Frame::Mutual && matches!(prep.as_str(), "with" | "between") {
+            // "Ethiopia's agreement with Somaliland": both are parties.
+            if symmetric && matches!(prep.as_str(), "with" | "between") {
                 let mut all = sources.clone();
                 all.extend(targets);
                 return Some(Outcome {
