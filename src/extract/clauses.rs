@@ -795,7 +795,8 @@ impl Segmenter<'_, '_> {
                 break;
             }
         }
-        if self.norm(k + 1) == "by" {
+        // "a proposal by the US", "the decision of the US authorities".
+        if matches!(self.norm(k + 1), "by" | "of") {
             return self
                 .mention_starting(k + 2)
                 .or_else(|| self.mention_starting(k + 3));
