@@ -453,3 +453,21 @@ fn participles_before_nouns_are_not_verbs() {
         "People's Defence Force",
     );
 }
+
+#[test]
+fn passives_with_counted_agents_and_stand_in_subjects() {
+    let text = "The independence of Kosovo was recognised by only three states - \
+                Albania, Turkey and Germany.";
+    for s in ["Albania", "Turkey", "Germany"] {
+        expect(text, s, "Kosovo", Stance::Support);
+    }
+    // "the head of the unrecognised X" speaks for X, and the clause goes on
+    // past the participle adjective to its verb.
+    expect(
+        "Russian President Vladimir Putin and the head of the unrecognized \
+         Abkhazia signed an agreement on cooperation.",
+        "Abkhazia",
+        "Russia",
+        Stance::Cooperate,
+    );
+}

@@ -581,10 +581,13 @@ impl Segmenter<'_, '_> {
 
     /// Whether clause `c` has a verb among its tokens before `before`.
     fn has_verb(&self, c: usize, before: usize) -> bool {
-        // Words inside an actor's name ("United States") are not verbs.
+        // Words inside an actor's name ("United States") and participles
+        // after a determiner ("the unrecognised republic") are not verbs.
         (self.list[c].start..before).any(|t| {
             self.of_token[t] == c
                 && self.index.covering(t).is_none()
+                && !(t > 0
+                    && self.lex.grammar.class(self.norm(t - 1)) == Some(WordClass::Determiner))
                 && (matches!(
                     self.lex.grammar.class(self.norm(t)),
                     Some(WordClass::Auxiliary)

@@ -609,9 +609,7 @@ impl Finder<'_, '_> {
         let mut end = name_end;
         // "President Ilham Aliyev of Azerbaijan", "the presidents of DR Congo".
         if affiliation.is_none()
-            && self.s.norm(end) == "of"
-            && let Some(m) = self.mention_at(end + 1)
-            && self.mentions[m].toks.start == end + 1
+            && let Some(m) = self.actor_after_of(end)
             && let Referent::Actor(a) = self.mentions[m].referent
         {
             if !has_name {
@@ -670,10 +668,33 @@ impl Finder<'_, '_> {
     }
 
     fn followed_by_of_actor(&self, at: usize) -> bool {
-        self.s.norm(at) == "of"
-            && self
-                .mention_at(at + 1)
-                .is_some_and(|m| self.mentions[m].toks.start == at + 1)
+        self.actor_after_of(at).is_some()
+    }
+
+    /// The actor after "of" at `at`, past a determiner and lower-case
+    /// modifiers ("the head of the unrecognised South Ossetia").
+    fn actor_after_of(&self, at: usize) -> Option<usize> {
+        if self.s.norm(at) != "of" {
+            return None;
+        }
+        for start in at + 1..(at + 4).min(self.s.tokens.len()) {
+            if let Some(m) = self.mention_at(start)
+                && self.mentions[m].toks.start == start
+            {
+                return Some(m);
+            }
+            let modifier = self.s.tokens[start].is_word()
+                && !self.covered[start]
+                && !self.s.capitalised(start)
+                && matches!(
+                    self.lex.grammar.class(self.s.norm(start)),
+                    None | Some(WordClass::Determiner)
+                );
+            if !modifier {
+                return None;
+            }
+        }
+        None
     }
 
     /// Include a preceding "the" in a span starting at `i`.

@@ -293,7 +293,8 @@ fn preceded_by_preposition(lex: &Lexicons, s: &Sentence, t: usize) -> bool {
             continue;
         }
         return lex.grammar.is_preposition(norm)
-            && !matches!(norm, "after" | "before" | "since" | "as");
+            && !matches!(norm, "after" | "before" | "since" | "as")
+            && !(norm == "of" && k > 0 && lex.grammar.stands_in(s.norm(k - 1)));
     }
     false
 }

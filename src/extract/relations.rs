@@ -198,7 +198,9 @@ impl Parse<'_, '_> {
                 adjectives += 1;
                 continue;
             }
-            if matches!(norm, "after" | "before" | "since" | "as") {
+            if matches!(norm, "after" | "before" | "since" | "as")
+                || (norm == "of" && k > 0 && self.lex.grammar.stands_in(self.norm(k - 1)))
+            {
                 return false;
             }
             return self.lex.grammar.is_preposition(norm);
@@ -504,7 +506,11 @@ impl Parse<'_, '_> {
         while k < self.n() && k < from + 3 {
             if preps.contains(&self.norm(k)) {
                 let mut j = k + 1;
-                while j < self.n() && j < k + 4 {
+                // "by only five states - Russia, Venezuela ...": a count,
+                // its noun and a dash, then the actors counted.
+                let mut counted = false;
+                let mut limit = k + 4;
+                while j < self.n() && j < limit {
                     if let Some(m) = self.mention_starting(j) {
                         if self.partitive_before(j) {
                             return None;
@@ -513,7 +519,15 @@ impl Parse<'_, '_> {
                         return (!ids.is_empty()).then_some((ids, m));
                     }
                     let norm = self.norm(j);
-                    if !(matches!(self.lex.grammar.class(norm), Some(WordClass::Determiner))
+                    let number = self.lex.grammar.number_words.contains(norm)
+                        || norm.chars().all(|c| c.is_ascii_digit());
+                    if number {
+                        counted = true;
+                        limit = j + 4;
+                    } else if counted && matches!(norm, "-" | "—" | "–" | ":") {
+                        limit = j + 2;
+                    } else if !(counted
+                        || matches!(self.lex.grammar.class(norm), Some(WordClass::Determiner))
                         || norm.ends_with("ly"))
                     {
                         break;

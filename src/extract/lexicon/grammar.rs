@@ -56,6 +56,9 @@ pub struct Grammar {
     pub speech_nouns: HashSet<String>,
     pub action_nouns: HashSet<String>,
     pub partitives: HashSet<String>,
+    pub number_words: HashSet<String>,
+    /// "the status of X": X is what the phrase is about.
+    pub stand_in_nouns: HashSet<String>,
     pub function_words: HashMap<String, WordClass>,
 }
 
@@ -136,6 +139,8 @@ impl Grammar {
             speech_nouns: set(asset!("speech_nouns.txt")),
             action_nouns: set(asset!("action_nouns.txt")),
             partitives: set(asset!("partitives.txt")),
+            number_words: set(asset!("number_words.txt")),
+            stand_in_nouns: set(asset!("stand_in_nouns.txt")),
             function_words,
         })
     }
@@ -146,5 +151,11 @@ impl Grammar {
 
     pub fn is_preposition(&self, norm: &str) -> bool {
         self.prepositions.contains(norm)
+    }
+
+    /// Whether the word before "of" at `of` makes its actor the argument:
+    /// "the status of South Ossetia was recognised".
+    pub fn stands_in(&self, before_of: &str) -> bool {
+        self.stand_in_nouns.contains(before_of)
     }
 }
