@@ -8,6 +8,7 @@ pub mod atomic_write;
 pub mod cli;
 pub mod eval;
 pub mod extract;
+pub mod layout;
 pub mod load;
 pub mod model;
 pub mod pipeline;
