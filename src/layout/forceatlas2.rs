@@ -184,10 +184,13 @@ impl ForceAtlas2 {
                 placed[i] = true;
             }
         }
-        for i in 0..n {
-            if !placed[i] {
-                layout.positions[i] = rng.in_disc(center, spread.max(jitter));
-            }
+        for (p, _) in layout
+            .positions
+            .iter_mut()
+            .zip(&placed)
+            .filter(|(_, k)| !**k)
+        {
+            *p = rng.in_disc(center, spread.max(jitter));
         }
         // Known nodes are settled: start slower than a fresh layout.
         layout.speed = 0.1;

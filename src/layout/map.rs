@@ -3,6 +3,7 @@
 
 use super::forceatlas2::{ForceAtlas2, Settings};
 use super::graph::Graph;
+use super::pack::layout_packed;
 use crate::model::RelationMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -81,8 +82,13 @@ pub const DEFAULT_SEED: u64 = 42;
 /// once converged.
 pub const MAX_ITERATIONS: u32 = 3000;
 
+/// Width / height of the area pieces of a disconnected map are packed
+/// into: the default picture's proportions, and a typical screen's.
+pub const ASPECT: f32 = 1.6;
+
 /// Lay out a map from scratch: same map and seed, same positions (entity
-/// id -> [x, y], centred on the origin, long axis horizontal).
+/// id -> [x, y], centred on the origin; each connected piece with its long
+/// axis horizontal, pieces packed in rows).
 pub fn map_positions(map: &RelationMap, seed: u64) -> BTreeMap<String, [f32; 2]> {
     map_positions_from(map, seed, &BTreeMap::new())
 }
@@ -97,15 +103,11 @@ pub fn map_positions_from(
     known: &BTreeMap<String, [f32; 2]>,
 ) -> BTreeMap<String, [f32; 2]> {
     let mg = map_graph(map);
-    let settings = Settings::for_nodes(mg.ids.len());
     let mut positions = if known.is_empty() {
-        let mut fa = ForceAtlas2::new(&mg.graph, settings, seed);
-        fa.run(MAX_ITERATIONS);
-        let mut p = fa.positions().to_vec();
-        orient(&mut p);
-        p
+        layout_packed(&mg.graph, seed, MAX_ITERATIONS, ASPECT).positions
     } else {
         let given: Vec<_> = mg.ids.iter().map(|id| known.get(id).copied()).collect();
+        let settings = Settings::for_nodes(mg.ids.len());
         let mut fa = ForceAtlas2::with_positions(&mg.graph, settings, seed, &given);
         fa.run(MAX_ITERATIONS);
         fa.positions().to_vec()

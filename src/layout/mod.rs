@@ -6,6 +6,7 @@ mod edgelist;
 mod forceatlas2;
 mod graph;
 mod map;
+mod pack;
 mod portable;
 mod quadtree;
 mod rng;
@@ -14,7 +15,8 @@ pub use edgelist::{EdgeList, Separator};
 pub use forceatlas2::{ForceAtlas2, Settings, StepStats};
 pub use graph::Graph;
 pub use map::{
-    DEFAULT_SEED, MAX_ITERATIONS, MapGraph, map_graph, map_positions, map_positions_from,
+    ASPECT, DEFAULT_SEED, MAX_ITERATIONS, MapGraph, map_graph, map_positions, map_positions_from,
     node_size, orient,
 };
+pub use pack::{Packed, components, layout_packed};
 pub use rng::SplitMix64;
