@@ -7,8 +7,11 @@
 pub mod atomic_write;
 pub mod cli;
 pub mod eval;
+pub mod export;
 pub mod extract;
+pub mod layout;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod render;
 pub mod text;
