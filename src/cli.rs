@@ -296,10 +296,7 @@ fn eval_dir(
 
 /// Open the desktop app on `files` (the seed without any).
 pub fn open_app(files: &[PathBuf], options: Options) -> Result<(), Failure> {
-    let _ = (files, options);
-    Err(Failure(
-        "the desktop app is not part of this build yet; use `stancemap extract`".to_string(),
-    ))
+    crate::app::run(files, options.load, options.min_confidence).map_err(Failure)
 }
 
 fn is_edge_list(path: &Path) -> bool {

@@ -4,6 +4,7 @@
 //! Data flows one way: `load` -> `extract` -> `model::merge_maps` -> `layout`
 //! -> `render` / `export` (and the window in `app`).
 
+pub mod app;
 pub mod atomic_write;
 pub mod cli;
 pub mod eval;

@@ -1,0 +1,113 @@
+//! Actor names on the map, placed all at once so they do not cover each
+//! other or other actors: each label tries below its node, then above, to
+//! the right, to the left and the diagonals, and is left out when nothing
+//! is free (the hovered and selected actors' labels are always drawn).
+//! Labels keep their size on screen at every zoom.
+
+use egui::{Pos2, Rect, Vec2};
+
+/// Space between a node's outline and its label.
+const GAP: f32 = 3.0;
+
+/// A label to place.
+#[derive(Debug, Clone, Copy)]
+pub struct Request {
+    pub center: Pos2,
+    pub radius: f32,
+    pub size: Vec2,
+    /// Drawn even where it overlaps something.
+    pub force: bool,
+}
+
+/// Place `requests` (most important first) clear of `nodes` (centre,
+/// radius) and of each other, inside `bounds`; `None` for labels left out.
+pub fn place(requests: &[Request], nodes: &[(Pos2, f32)], bounds: Rect) -> Vec<Option<Rect>> {
+    let mut placed: Vec<Rect> = Vec::with_capacity(requests.len());
+    requests
+        .iter()
+        .map(|q| {
+            let spot = candidates(q).into_iter().find(|rect| {
+                bounds.contains_rect(*rect)
+                    && !placed.iter().any(|p| p.expand(2.0).intersects(*rect))
+                    && !nodes.iter().any(|&(c, r)| {
+                        (c - q.center).length_sq() > 0.01 && meets_circle(rect, c, r + 1.0)
+                    })
+            });
+            let spot = spot.or_else(|| q.force.then(|| candidates(q)[0]));
+            if let Some(rect) = spot {
+                placed.push(rect);
+            }
+            spot
+        })
+        .collect()
+}
+
+fn candidates(q: &Request) -> [Rect; 8] {
+    let (c, r, s) = (q.center, q.radius, q.size);
+    let below = Pos2::new(c.x - s.x / 2.0, c.y + r + GAP);
+    let above = Pos2::new(c.x - s.x / 2.0, c.y - r - GAP - s.y);
+    let right = Pos2::new(c.x + r + GAP + 2.0, c.y - s.y / 2.0);
+    let left = Pos2::new(c.x - r - GAP - 2.0 - s.x, c.y - s.y / 2.0);
+    let d = r * 0.7;
+    let corners = [
+        Pos2::new(c.x + d, c.y + d),
+        Pos2::new(c.x - d - s.x, c.y + d),
+        Pos2::new(c.x + d, c.y - d - s.y),
+        Pos2::new(c.x - d - s.x, c.y - d - s.y),
+    ];
+    [
+        below, above, right, left, corners[0], corners[1], corners[2], corners[3],
+    ]
+    .map(|min| Rect::from_min_size(min, s))
+}
+
+fn meets_circle(rect: &Rect, c: Pos2, r: f32) -> bool {
+    let nearest = rect.clamp(c);
+    (nearest - c).length_sq() < r * r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(x: f32, y: f32) -> Request {
+        Request {
+            center: Pos2::new(x, y),
+            radius: 10.0,
+            size: Vec2::new(60.0, 16.0),
+            force: false,
+        }
+    }
+
+    #[test]
+    fn labels_go_below_when_free_and_elsewhere_when_not() {
+        let bounds = Rect::from_min_size(Pos2::ZERO, Vec2::splat(500.0));
+        let nodes = [
+            (Pos2::new(100.0, 100.0), 10.0),
+            (Pos2::new(100.0, 130.0), 10.0),
+        ];
+        let placed = place(
+            &[request(100.0, 100.0), request(100.0, 130.0)],
+            &nodes,
+            bounds,
+        );
+        let first = placed[0].unwrap();
+        assert!(
+            first.min.y < 100.0,
+            "below is taken by the other node: {first:?}"
+        );
+        assert!(placed[1].unwrap().min.y > 130.0);
+    }
+
+    #[test]
+    fn crowded_labels_are_left_out_unless_forced() {
+        let bounds = Rect::from_min_size(Pos2::ZERO, Vec2::new(40.0, 40.0));
+        let nodes = [(Pos2::new(20.0, 20.0), 10.0)];
+        assert_eq!(place(&[request(20.0, 20.0)], &nodes, bounds), vec![None]);
+        let forced = Request {
+            force: true,
+            ..request(20.0, 20.0)
+        };
+        assert!(place(&[forced], &nodes, bounds)[0].is_some());
+    }
+}
