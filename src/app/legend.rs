@@ -96,7 +96,7 @@ fn entry(
     paint: impl FnOnce(&Painter, Rect),
 ) -> egui::Response {
     let family = if strong {
-        FontFamily::Name(crate::app::SEMIBOLD.into())
+        crate::app::emphasis(ui.ctx())
     } else {
         FontFamily::Proportional
     };

@@ -151,7 +151,7 @@ fn run(request: Request, base: Option<Base>, options: LoadOptions, min_confidenc
         } else {
             merge_maps(std::iter::once(old).chain(maps))
         };
-        let positions = layout::map_positions_from(&map, layout::DEFAULT_SEED, &known);
+        let positions = lay_out(&map, &known);
         (map, positions)
     });
     Outcome {
@@ -161,6 +161,18 @@ fn run(request: Request, base: Option<Base>, options: LoadOptions, min_confidenc
         errors,
         warnings,
     }
+}
+
+/// Positions for every actor of `map` (layout units), keeping `known`
+/// ones; a map without actors has none to place.
+pub fn lay_out(
+    map: &RelationMap,
+    known: &BTreeMap<String, [f32; 2]>,
+) -> BTreeMap<String, [f32; 2]> {
+    if layout::map_graph(map).ids.is_empty() {
+        return BTreeMap::new();
+    }
+    layout::map_positions_from(map, layout::DEFAULT_SEED, known)
 }
 
 /// What a file dialog gave.

@@ -78,7 +78,7 @@ impl StancemapApp {
         options: LoadOptions,
         min_confidence: f32,
     ) -> Self {
-        setup_style(ctx);
+        install_fonts(ctx);
         ctx.set_theme(settings.theme.preference());
         let mut app = if files.is_empty() {
             Self::seed(options, min_confidence)
@@ -94,6 +94,7 @@ impl StancemapApp {
     /// Draw the whole window for one frame.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.prepare_style(&ctx);
         self.pump_loader(&ctx);
         self.take_dropped_files(&ctx);
         self.shortcuts(&ctx);
@@ -124,6 +125,20 @@ impl StancemapApp {
         if std::mem::take(&mut self.view.snapshot) {
             snapshot::request(&ctx, self.view.map_rect);
         }
+    }
+
+    /// Fonts and text sizes, once the fonts are in (the frame after they
+    /// are installed, when not installed at launch).
+    fn prepare_style(&mut self, ctx: &egui::Context) {
+        if self.style_ready {
+            return;
+        }
+        if emphasis(ctx) == egui::FontFamily::Proportional {
+            install_fonts(ctx);
+        } else {
+            self.style_ready = true;
+        }
+        apply_text_styles(ctx);
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -255,10 +270,9 @@ impl eframe::App for StancemapApp {
 }
 
 /// The bundled Inter (the exported pictures' font) for all text, with
-/// egui's fonts behind it for symbols, and text a little larger than
-/// egui's default: the window is for reading.
-fn setup_style(ctx: &egui::Context) {
-    use egui::{FontData, FontDefinitions, FontFamily, FontId, TextStyle};
+/// egui's fonts behind it for symbols. Fonts take effect on the next frame.
+fn install_fonts(ctx: &egui::Context) {
+    use egui::{FontData, FontDefinitions, FontFamily};
     use std::sync::Arc;
     let mut fonts = FontDefinitions::default();
     for (name, bytes) in [
@@ -285,12 +299,25 @@ fn setup_style(ctx: &egui::Context) {
         .families
         .insert(FontFamily::Name(SEMIBOLD.into()), semibold);
     ctx.set_fonts(fonts);
+}
+
+/// The family for headings and emphasis: Inter SemiBold once installed.
+pub(crate) fn emphasis(ctx: &egui::Context) -> egui::FontFamily {
+    let name = egui::FontFamily::Name(SEMIBOLD.into());
+    if ctx.fonts(|f| f.definitions().families.contains_key(&name)) {
+        name
+    } else {
+        egui::FontFamily::Proportional
+    }
+}
+
+/// Text a little larger than egui's default: the window is for reading.
+fn apply_text_styles(ctx: &egui::Context) {
+    use egui::{FontFamily, FontId, TextStyle};
+    let heading = emphasis(ctx);
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (
-                TextStyle::Heading,
-                FontId::new(19.0, FontFamily::Name(SEMIBOLD.into())),
-            ),
+            (TextStyle::Heading, FontId::new(19.0, heading.clone())),
             (TextStyle::Body, FontId::new(14.5, FontFamily::Proportional)),
             (
                 TextStyle::Monospace,

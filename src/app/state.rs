@@ -89,12 +89,14 @@ pub struct StancemapApp {
     pub hovered_edge: Option<petgraph::stable_graph::EdgeIndex>,
     /// The window title last set.
     pub title: String,
+    /// Fonts and text styles are in place.
+    pub style_ready: bool,
 }
 
 impl StancemapApp {
     /// A window on `map` (already laid out or not), built from `sources`.
     pub fn with_map(map: RelationMap, options: LoadOptions, min_confidence: f32) -> Self {
-        let positions = place::map_positions(&map, place::DEFAULT_SEED);
+        let positions = super::loading::lay_out(&map, &BTreeMap::new());
         let mut app = Self {
             map: RelationMap::default(),
             sources: Vec::new(),
@@ -112,6 +114,7 @@ impl StancemapApp {
             settings: Settings::default(),
             hovered_edge: None,
             title: String::new(),
+            style_ready: false,
         };
         app.set_map(map, &positions, Vec::new());
         app
@@ -138,7 +141,7 @@ impl StancemapApp {
         let known: Vec<[f32; 2]> = if mg.ids.iter().all(|id| positions.contains_key(id)) {
             mg.ids.iter().map(|id| positions[id]).collect()
         } else {
-            let all = place::map_positions_from(&map, place::DEFAULT_SEED, positions);
+            let all = super::loading::lay_out(&map, positions);
             mg.ids.iter().map(|id| all[id]).collect()
         };
         let old_pinned = {
