@@ -41,7 +41,7 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::WidgetType::Label, true, galley.text())
             });
-            if scroll && let Some(start) = marks.highlight.map(|(s, _)| s) {
+            if scroll && let Some(start) = marks.scroll_target() {
                 let at = char_index(&article.text, start);
                 let rect = galley.pos_from_cursor(CCursor::new(at));
                 let rect = rect.translate(pos.to_vec2()).expand2(egui::vec2(0.0, 60.0));
@@ -114,6 +114,14 @@ struct Marks {
 }
 
 impl Marks {
+    /// Where to scroll: the highlighted sentence, else the selected actor's
+    /// first mention.
+    fn scroll_target(&self) -> Option<usize> {
+        self.highlight
+            .map(|(s, _)| s)
+            .or_else(|| self.mentions.iter().filter(|m| m.2).map(|m| m.0).min())
+    }
+
     fn new(app: &StancemapApp, article: &Article, dark: bool) -> Self {
         let selected_actor = match app.selection {
             Selection::Actor(i) => app.actors.ids.get(i).map(String::as_str),
@@ -210,6 +218,7 @@ impl Marks {
             }
             if f & HIGHLIGHT != 0 {
                 format.background = highlight_bg;
+                format.color = ui.visuals().strong_text_color();
             }
             if f & MENTION != 0 {
                 if f & HIGHLIGHT == 0 {

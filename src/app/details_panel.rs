@@ -52,13 +52,13 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
 fn overview(app: &StancemapApp, ui: &mut egui::Ui) {
     ui.heading("Map");
     ui.label(format!(
-        "{} articles · {} actors · {} relations",
-        app.map.articles.len(),
-        app.actors.len(),
-        app.map.relations.len()
+        "{} · {} · {}",
+        count(app.map.articles.len(), "article"),
+        count(app.actors.len(), "actor"),
+        count(app.map.relations.len(), "relation")
     ));
     let sentences: usize = app.map.relations.iter().map(|r| r.evidence.len()).sum();
-    ui.label(format!("{sentences} sentences state a stance"));
+    ui.label(format!("{} state a stance", count(sentences, "sentence")));
     ui.add_space(12.0);
     ui.label(RichText::new("How to read it").strong());
     for tip in [
@@ -184,6 +184,37 @@ fn actor(app: &StancemapApp, ui: &mut egui::Ui, i: usize, actions: &mut Vec<Acti
     }
     if !any {
         ui.weak("No relation found for this actor.");
+    }
+    let claims: Vec<usize> = app
+        .map
+        .relations
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.alleged_by.as_deref() == Some(id.as_str()))
+        .map(|(k, _)| k)
+        .collect();
+    if !claims.is_empty() {
+        ui.add_space(10.0);
+        ui.label(RichText::new("Claims it makes").strong())
+            .on_hover_text("Relations the articles report only as this actor's allegation");
+        for r in claims {
+            if ui
+                .selectable_label(false, app.relation_name(r))
+                .on_hover_text(format!("Select {}", app.relation_name(r)))
+                .clicked()
+            {
+                actions.push(Action::Relation(r));
+            }
+        }
+    }
+}
+
+/// "1 sentence", "3 sentences".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

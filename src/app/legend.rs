@@ -28,6 +28,9 @@ pub fn show(app: &StancemapApp, ui: &mut egui::Ui) {
         for (row, _) in &legend.rows {
             match row {
                 LegendRow::Heading(heading) => {
+                    if *heading != "Stance" {
+                        ui.end_row();
+                    }
                     entry(ui, None, &format!("{heading}:"), text, true, |_, _| {});
                 }
                 LegendRow::Stance(stance) => {

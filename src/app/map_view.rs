@@ -22,6 +22,7 @@ pub const LABEL_SIZE: f32 = crate::render::style::LABEL_SIZE;
 type View = GraphView<LiveState, LiveLayout>;
 
 pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
+    app.view.snapshot_rect = ui.available_rect_before_wrap();
     if app.settings.show_legend && !app.actors.is_empty() {
         egui::Panel::bottom("legend")
             .resizable(false)

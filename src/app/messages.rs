@@ -106,18 +106,26 @@ impl Messages {
                         .inner_margin(egui::Margin::symmetric(12, 8))
                         .show(ui, |ui| {
                             ui.set_width(width - 24.0);
-                            ui.horizontal(|ui| {
+                            ui.horizontal_top(|ui| {
                                 ui.label(RichText::new(icon).strong());
-                                let label =
-                                    egui::Label::new(RichText::new(&m.text).strong()).wrap();
-                                ui.add_sized([width - 90.0, 0.0], label);
-                                if ui
-                                    .small_button("✖")
-                                    .on_hover_text("Dismiss this message")
-                                    .clicked()
-                                {
-                                    dismissed = Some(i);
-                                }
+                                ui.scope(|ui| {
+                                    ui.set_max_width(width - 90.0);
+                                    ui.add(
+                                        egui::Label::new(RichText::new(&m.text).strong()).wrap(),
+                                    );
+                                });
+                                ui.with_layout(
+                                    egui::Layout::right_to_left(egui::Align::Min),
+                                    |ui| {
+                                        if ui
+                                            .small_button("✖")
+                                            .on_hover_text("Dismiss this message")
+                                            .clicked()
+                                        {
+                                            dismissed = Some(i);
+                                        }
+                                    },
+                                );
                             });
                         });
                     ui.add_space(4.0);

@@ -35,6 +35,9 @@ use loading::{Mode, Picked};
 use settings::Settings;
 use std::path::PathBuf;
 
+const ARTICLE_PANEL: &str = "article_panel";
+const DETAILS_PANEL: &str = "details_panel";
+
 /// The font family of headings and emphasis.
 pub(crate) const SEMIBOLD: &str = "semibold";
 
@@ -108,22 +111,29 @@ impl StancemapApp {
         }
 
         egui::Panel::top("top_bar").show(ui, |ui| top_bar::show(self, ui));
-        let left = egui::Panel::left("article_panel")
+        egui::Panel::left(ARTICLE_PANEL)
             .resizable(true)
             .default_size(self.settings.article_width)
             .size_range(220.0..=900.0)
             .show(ui, |ui| article_panel::show(self, ui));
-        self.settings.article_width = left.response.rect.width();
-        let right = egui::Panel::right("details_panel")
+        egui::Panel::right(DETAILS_PANEL)
             .resizable(true)
             .default_size(self.settings.details_width)
             .size_range(240.0..=700.0)
             .show(ui, |ui| details_panel::show(self, ui));
-        self.settings.details_width = right.response.rect.width();
+        // Remember the sizes the user gave the panels (outer sizes, as
+        // `default_size` takes them).
+        let width = |id| egui::PanelState::load(&ctx, egui::Id::new(id)).map(|s| s.size().x);
+        if let Some(w) = width(ARTICLE_PANEL) {
+            self.settings.article_width = w;
+        }
+        if let Some(w) = width(DETAILS_PANEL) {
+            self.settings.details_width = w;
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| map_view::show(self, ui));
 
         if std::mem::take(&mut self.view.snapshot) {
-            snapshot::request(&ctx, self.view.map_rect);
+            snapshot::request(&ctx, self.view.snapshot_rect);
         }
     }
 

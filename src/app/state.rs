@@ -45,6 +45,8 @@ pub struct ViewRequests {
     pub snapshot: bool,
     /// The map's area on screen last frame.
     pub map_rect: egui::Rect,
+    /// The map with its legend: what a snapshot shows.
+    pub snapshot_rect: egui::Rect,
 }
 
 impl Default for ViewRequests {
@@ -57,6 +59,7 @@ impl Default for ViewRequests {
             focus_search: false,
             snapshot: false,
             map_rect: egui::Rect::ZERO,
+            snapshot_rect: egui::Rect::ZERO,
         }
     }
 }
@@ -234,11 +237,29 @@ impl StancemapApp {
         }
     }
 
+    /// Select an actor and show its first mention in the article (in
+    /// another article when the one being read does not mention it).
     pub fn select_actor(&mut self, actor: usize) {
-        if actor < self.actors.len() {
-            self.selection = Selection::Actor(actor);
-            self.refresh();
+        let Some(id) = self.actors.ids.get(actor) else {
+            return;
+        };
+        self.selection = Selection::Actor(actor);
+        if let Some(entity) = self.map.entity(id) {
+            let reading = self.reading.as_deref();
+            let here = entity
+                .mentions
+                .iter()
+                .any(|m| Some(m.article.as_str()) == reading);
+            let elsewhere = entity
+                .mentions
+                .iter()
+                .find(|m| !self.filters.hidden_articles.contains(&m.article));
+            if !here && let Some(m) = elsewhere {
+                self.reading = Some(m.article.clone());
+            }
+            self.view.scroll_article = here || elsewhere.is_some();
         }
+        self.refresh();
     }
 
     /// Select a relation and highlight its first sentence in a shown article.
