@@ -3,8 +3,15 @@
 //! shared between the app (which creates it, pins and unpins nodes, reads
 //! positions for exports) and the hook (which steps it each frame and moves
 //! the graph's nodes), so it lives behind an `Arc<Mutex<_>>`.
+//!
+//! Each connected piece of the map runs its own simulation around its own
+//! centre, as the packed starting layout has them: in one simulation,
+//! repulsion would fling single actors (a cited outlet, say) far off
+//! screen the moment anything moved.
 
-use crate::layout::{DEFAULT_SEED, ForceAtlas2, MapGraph, Settings};
+use crate::layout::{
+    DEFAULT_SEED, ForceAtlas2, Graph as LayoutGraph, MapGraph, Settings, components,
+};
 use egui::Pos2;
 use egui_graphs::{DisplayEdge, DisplayNode, Graph, Layout, LayoutState};
 use petgraph::EdgeType;
@@ -19,10 +26,22 @@ pub const SCALE: f32 = 10.0;
 /// Layout steps per frame while the layout is moving.
 const STEPS_PER_FRAME: usize = 2;
 
+/// One connected piece of the map and its simulation.
 #[derive(Debug)]
-pub struct Simulation {
+struct Piece {
+    /// Map node index of each of the piece's nodes.
+    nodes: Vec<usize>,
     fa: ForceAtlas2,
     running: bool,
+}
+
+#[derive(Debug)]
+pub struct Simulation {
+    pieces: Vec<Piece>,
+    /// For each node: its piece and its index there (`None` when alone).
+    place: Vec<Option<(usize, usize)>>,
+    positions: Vec<[f32; 2]>,
+    pinned: Vec<bool>,
 }
 
 pub type SharedSimulation = Arc<Mutex<Simulation>>;
@@ -31,16 +50,56 @@ impl Simulation {
     /// A simulation starting from `positions` (layout units, one per node
     /// of `mg`), free to move except the `pinned` nodes.
     pub fn new(mg: &MapGraph, positions: &[[f32; 2]], pinned: &[bool]) -> Self {
-        let known: Vec<Option<[f32; 2]>> = positions.iter().copied().map(Some).collect();
-        let settings = Settings::for_nodes(mg.ids.len());
-        let mut fa = ForceAtlas2::with_positions(&mg.graph, settings, DEFAULT_SEED, &known);
-        fa.unpin_all();
-        for (i, _) in pinned.iter().enumerate().filter(|(_, p)| **p) {
-            if let Some(&at) = positions.get(i) {
-                fa.pin(i, at);
+        let n = mg.ids.len();
+        let positions: Vec<[f32; 2]> = (0..n)
+            .map(|i| positions.get(i).copied().unwrap_or_default())
+            .collect();
+        let pinned: Vec<bool> = (0..n)
+            .map(|i| pinned.get(i).copied().unwrap_or(false))
+            .collect();
+        let mut place = vec![None; n];
+        let mut pieces = Vec::new();
+        for nodes in components(&mg.graph) {
+            if nodes.len() < 2 {
+                continue;
             }
+            let nodes: Vec<usize> = nodes.into_iter().map(|i| i as usize).collect();
+            let mut local = vec![u32::MAX; n];
+            for (k, &i) in nodes.iter().enumerate() {
+                local[i] = k as u32;
+                place[i] = Some((pieces.len(), k));
+            }
+            let graph = LayoutGraph {
+                sizes: nodes.iter().map(|&i| mg.graph.sizes[i]).collect(),
+                edges: mg
+                    .graph
+                    .edges
+                    .iter()
+                    .filter(|(a, _, _)| local[*a as usize] != u32::MAX)
+                    .map(|&(a, b, w)| (local[a as usize], local[b as usize], w))
+                    .collect(),
+            };
+            let known: Vec<Option<[f32; 2]>> = nodes.iter().map(|&i| Some(positions[i])).collect();
+            let settings = Settings::for_nodes(nodes.len());
+            let mut fa = ForceAtlas2::with_positions(&graph, settings, DEFAULT_SEED, &known);
+            fa.unpin_all();
+            for (k, &i) in nodes.iter().enumerate() {
+                if pinned[i] {
+                    fa.pin(k, positions[i]);
+                }
+            }
+            pieces.push(Piece {
+                nodes,
+                fa,
+                running: true,
+            });
         }
-        Self { fa, running: true }
+        Self {
+            pieces,
+            place,
+            positions,
+            pinned,
+        }
     }
 
     pub fn shared(self) -> SharedSimulation {
@@ -48,38 +107,71 @@ impl Simulation {
     }
 
     pub fn is_running(&self) -> bool {
-        self.running
-    }
-
-    /// Keep stepping until the layout settles again.
-    pub fn wake(&mut self) {
-        self.running = true;
+        self.pieces.iter().any(|p| p.running)
     }
 
     pub fn is_pinned(&self, i: usize) -> bool {
-        self.fa.is_pinned(i)
+        self.pinned.get(i).copied().unwrap_or(false)
+    }
+
+    /// Fix node `i` at `at`; its piece moves around it.
+    pub fn pin(&mut self, i: usize, at: [f32; 2]) {
+        if i >= self.positions.len() || !at[0].is_finite() || !at[1].is_finite() {
+            return;
+        }
+        self.positions[i] = at;
+        self.pinned[i] = true;
+        if let Some((p, k)) = self.place[i] {
+            self.pieces[p].fa.pin(k, at);
+            self.pieces[p].running = true;
+        }
     }
 
     pub fn unpin(&mut self, i: usize) {
-        self.fa.unpin(i);
-        self.running = true;
+        if let Some(p) = self.pinned.get_mut(i) {
+            *p = false;
+        }
+        if let Some((p, k)) = self.place.get(i).copied().flatten() {
+            self.pieces[p].fa.unpin(k);
+            self.pieces[p].running = true;
+        }
     }
 
     pub fn unpin_all(&mut self) {
-        self.fa.unpin_all();
-        self.running = true;
+        self.pinned.fill(false);
+        for piece in &mut self.pieces {
+            piece.fa.unpin_all();
+            piece.running = true;
+        }
+    }
+
+    /// Step every moving piece; a piece with a node being dragged keeps
+    /// moving even once settled.
+    fn step(&mut self, dragged: &[bool]) {
+        for piece in self.pieces.iter_mut().filter(|p| p.running) {
+            let held = piece.nodes.iter().any(|&i| dragged.get(i) == Some(&true));
+            for _ in 0..STEPS_PER_FRAME {
+                if piece.fa.step().converged && !held {
+                    piece.running = false;
+                    break;
+                }
+            }
+            for (&i, &p) in piece.nodes.iter().zip(piece.fa.positions()) {
+                self.positions[i] = p;
+            }
+        }
     }
 
     /// Positions in layout units, by node index.
     pub fn positions(&self) -> &[[f32; 2]] {
-        self.fa.positions()
+        &self.positions
     }
 
     /// Positions by actor id, for exports and for laying out a grown map.
     pub fn positions_by_id(&self, ids: &[String]) -> BTreeMap<String, [f32; 2]> {
         ids.iter()
             .cloned()
-            .zip(self.fa.positions().iter().copied())
+            .zip(self.positions.iter().copied())
             .collect()
     }
 }
@@ -131,27 +223,19 @@ impl Layout<LiveState> for LiveLayout {
         };
         let mut sim = lock(shared);
         let indices: Vec<_> = g.g().node_indices().collect();
-        let mut dragging = false;
+        let mut dragged = vec![false; sim.positions.len()];
         // A dragged node goes where the pointer put it and stays there.
         for &idx in &indices {
             if let Some(node) = g.node(idx).filter(|n| n.dragged()) {
-                let at = to_layout(node.location());
-                sim.fa.pin(idx.index(), at);
-                sim.running = true;
-                dragging = true;
-            }
-        }
-        if sim.running {
-            for _ in 0..STEPS_PER_FRAME {
-                if sim.fa.step().converged && !dragging {
-                    sim.running = false;
-                    break;
+                sim.pin(idx.index(), to_layout(node.location()));
+                if let Some(d) = dragged.get_mut(idx.index()) {
+                    *d = true;
                 }
             }
         }
-        let positions = sim.fa.positions();
+        sim.step(&dragged);
         for idx in indices {
-            if let (Some(node), Some(&p)) = (g.node_mut(idx), positions.get(idx.index()))
+            if let (Some(node), Some(&p)) = (g.node_mut(idx), sim.positions.get(idx.index()))
                 && !node.dragged()
             {
                 node.set_location(to_canvas(p));
