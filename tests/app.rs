@@ -359,3 +359,32 @@ fn dragging_an_actor_pins_it_where_it_is_dropped() {
         "India is at {moved:?}, dropped at {to:?}"
     );
 }
+
+#[test]
+fn the_wheel_zooms_and_f_fits_the_map_again() {
+    let mut harness = seed_window();
+    let at = |h: &Harness<'_, StancemapApp>, name: &str| {
+        h.get_by_role_and_label(Role::Button, name).rect().center()
+    };
+    let (russia, india) = (at(&harness, "Russia"), at(&harness, "India"));
+    harness.hover_at(russia);
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(20);
+    let zoomed = (at(&harness, "India") - at(&harness, "Russia")).length();
+    let before = (india - russia).length();
+    assert!(zoomed > before * 1.2, "zoomed in: {before} -> {zoomed}");
+
+    harness.hover_at(egui::pos2(5.0, 5.0));
+    harness.key_press(egui::Key::F);
+    harness.run_steps(3);
+    let fitted = (at(&harness, "India") - at(&harness, "Russia")).length();
+    assert!(
+        (fitted - before).abs() < 2.0,
+        "fit again: {before} -> {fitted}"
+    );
+}

@@ -234,6 +234,7 @@ impl Marks {
                 && let Some((_, _, color)) = self.cue
             {
                 format.underline = Stroke::new(2.0, color);
+                format.background = color.gamma_multiply(0.3);
                 format.color = ui.visuals().strong_text_color();
             }
             job.append(&text[start..end], 0.0, format);

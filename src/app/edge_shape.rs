@@ -122,6 +122,11 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
 }
 
 impl EdgeShape {
+    /// The drawn line (canvas units), arrowhead tip last.
+    pub fn line(&self) -> &[Pos2] {
+        &self.line
+    }
+
     /// The point halfway along the drawn edge, in canvas units: where the
     /// edge can be pointed at (tooltips, accessibility, tests).
     pub fn midpoint(&self) -> Option<Pos2> {

@@ -1,8 +1,9 @@
 //! Actor names on the map, placed all at once so they do not cover each
 //! other or other actors: each label tries below its node, then above, to
-//! the right, to the left and the diagonals, and is left out when nothing
-//! is free (the hovered and selected actors' labels are always drawn).
-//! Labels keep their size on screen at every zoom.
+//! the right, to the left and the diagonals, preferring a spot no edge
+//! crosses, and is left out when nothing is free (the hovered and selected
+//! actors' labels are always drawn). Labels keep their size on screen at
+//! every zoom.
 
 use egui::{Pos2, Rect, Vec2};
 
@@ -19,20 +20,37 @@ pub struct Request {
     pub force: bool,
 }
 
-/// Place `requests` (most important first) clear of `nodes` (centre,
-/// radius) and of each other, inside `bounds`; `None` for labels left out.
-pub fn place(requests: &[Request], nodes: &[(Pos2, f32)], bounds: Rect) -> Vec<Option<Rect>> {
+/// What labels keep clear of.
+pub struct Obstacles<'a> {
+    /// Every node as (centre, radius).
+    pub nodes: &'a [(Pos2, f32)],
+    /// Every edge as a polyline with its bounding box.
+    pub edges: &'a [(Rect, Vec<Pos2>)],
+    pub bounds: Rect,
+}
+
+/// Place `requests` (most important first) clear of the obstacles and of
+/// each other; `None` for labels left out.
+pub fn place(requests: &[Request], obstacles: &Obstacles) -> Vec<Option<Rect>> {
     let mut placed: Vec<Rect> = Vec::with_capacity(requests.len());
     requests
         .iter()
         .map(|q| {
-            let spot = candidates(q).into_iter().find(|rect| {
-                bounds.contains_rect(*rect)
-                    && !placed.iter().any(|p| p.expand(2.0).intersects(*rect))
-                    && !nodes.iter().any(|&(c, r)| {
-                        (c - q.center).length_sq() > 0.01 && meets_circle(rect, c, r + 1.0)
-                    })
-            });
+            let free: Vec<Rect> = candidates(q)
+                .into_iter()
+                .filter(|rect| {
+                    obstacles.bounds.contains_rect(*rect)
+                        && !placed.iter().any(|p| p.expand(2.0).intersects(*rect))
+                        && !obstacles.nodes.iter().any(|&(c, r)| {
+                            (c - q.center).length_sq() > 0.01 && meets_circle(rect, c, r + 1.0)
+                        })
+                })
+                .collect();
+            let spot = free
+                .iter()
+                .copied()
+                .find(|rect| !crosses_edge(rect, obstacles.edges))
+                .or_else(|| free.first().copied());
             let spot = spot.or_else(|| q.force.then(|| candidates(q)[0]));
             if let Some(rect) = spot {
                 placed.push(rect);
@@ -61,6 +79,22 @@ fn candidates(q: &Request) -> [Rect; 8] {
     .map(|min| Rect::from_min_size(min, s))
 }
 
+fn crosses_edge(rect: &Rect, edges: &[(Rect, Vec<Pos2>)]) -> bool {
+    edges.iter().any(|(bbox, line)| {
+        bbox.intersects(*rect)
+            && line
+                .windows(2)
+                .any(|w| segment_meets_rect(w[0], w[1], rect))
+    })
+}
+
+/// Does the segment `a`-`b` touch `rect`? (Sampled: labels are small and
+/// edges are drawn as short segments.)
+fn segment_meets_rect(a: Pos2, b: Pos2, rect: &Rect) -> bool {
+    let steps = ((b - a).length() / 4.0).ceil().max(1.0) as usize;
+    (0..=steps).any(|k| rect.contains(a + (b - a) * (k as f32 / steps as f32)))
+}
+
 fn meets_circle(rect: &Rect, c: Pos2, r: f32) -> bool {
     let nearest = rect.clamp(c);
     (nearest - c).length_sq() < r * r
@@ -86,11 +120,12 @@ mod tests {
             (Pos2::new(100.0, 100.0), 10.0),
             (Pos2::new(100.0, 130.0), 10.0),
         ];
-        let placed = place(
-            &[request(100.0, 100.0), request(100.0, 130.0)],
-            &nodes,
+        let obstacles = Obstacles {
+            nodes: &nodes,
+            edges: &[],
             bounds,
-        );
+        };
+        let placed = place(&[request(100.0, 100.0), request(100.0, 130.0)], &obstacles);
         let first = placed[0].unwrap();
         assert!(
             first.min.y < 100.0,
@@ -103,11 +138,31 @@ mod tests {
     fn crowded_labels_are_left_out_unless_forced() {
         let bounds = Rect::from_min_size(Pos2::ZERO, Vec2::new(40.0, 40.0));
         let nodes = [(Pos2::new(20.0, 20.0), 10.0)];
-        assert_eq!(place(&[request(20.0, 20.0)], &nodes, bounds), vec![None]);
+        let obstacles = Obstacles {
+            nodes: &nodes,
+            edges: &[],
+            bounds,
+        };
+        assert_eq!(place(&[request(20.0, 20.0)], &obstacles), vec![None]);
         let forced = Request {
             force: true,
             ..request(20.0, 20.0)
         };
-        assert!(place(&[forced], &nodes, bounds)[0].is_some());
+        assert!(place(&[forced], &obstacles)[0].is_some());
+    }
+
+    #[test]
+    fn a_label_moves_off_an_edge_when_it_can() {
+        let bounds = Rect::from_min_size(Pos2::ZERO, Vec2::splat(500.0));
+        let nodes = [(Pos2::new(100.0, 100.0), 10.0)];
+        let down = vec![Pos2::new(100.0, 100.0), Pos2::new(100.0, 300.0)];
+        let edges = [(Rect::from_two_pos(down[0], down[1]), down)];
+        let obstacles = Obstacles {
+            nodes: &nodes,
+            edges: &edges,
+            bounds,
+        };
+        let spot = place(&[request(100.0, 100.0)], &obstacles)[0].unwrap();
+        assert!(spot.max.y < 100.0, "not below, across the edge: {spot:?}");
     }
 }

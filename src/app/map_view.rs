@@ -353,7 +353,27 @@ fn draw_labels(app: &StancemapApp, ui: &egui::Ui, meta: &MetadataFrame, rect: Re
             force: *rank < 2,
         })
         .collect();
-    let spots = labels::place(&requests, &nodes, rect.shrink(2.0));
+    let edges: Vec<(Rect, Vec<Pos2>)> = app
+        .graph
+        .edges_iter()
+        .filter(|(_, e)| e.payload().visible)
+        .map(|(_, e)| {
+            let line: Vec<Pos2> = e
+                .display()
+                .line()
+                .iter()
+                .map(|&p| meta.canvas_to_screen_pos(p))
+                .collect();
+            (Rect::from_points(&line), line)
+        })
+        .filter(|(bbox, _)| bbox.intersects(rect))
+        .collect();
+    let obstacles = labels::Obstacles {
+        nodes: &nodes,
+        edges: &edges,
+        bounds: rect.shrink(2.0),
+    };
+    let spots = labels::place(&requests, &obstacles);
     for ((spot, galley), (_, _, _, _, data)) in spots.into_iter().zip(galleys).zip(&order) {
         let Some(spot) = spot else { continue };
         let fill = if data.faded {

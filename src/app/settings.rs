@@ -44,8 +44,8 @@ impl Default for Settings {
         Self {
             theme: ThemeChoice::System,
             recent: Vec::new(),
-            article_width: 380.0,
-            details_width: 330.0,
+            article_width: 360.0,
+            details_width: 320.0,
             show_legend: true,
         }
     }
