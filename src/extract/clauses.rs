@@ -103,6 +103,9 @@ fn adverb_like(norm: &str) -> bool {
         )
 }
 
+/// A token no clause has claimed yet.
+const UNASSIGNED: usize = usize::MAX;
+
 pub fn segment(
     lex: &Lexicons,
     s: &Sentence,
@@ -116,7 +119,7 @@ pub fn segment(
         mentions,
         index,
         list: vec![Clause::new(ClauseKind::Main, None, 0)],
-        of_token: vec![0; n],
+        of_token: vec![UNASSIGNED; n],
         stack: vec![0],
         attribution: None,
     };
@@ -126,8 +129,12 @@ pub fn segment(
     while i < limit {
         let step = seg.boundary(i, limit);
         let current = *seg.stack.last().unwrap_or(&0);
+        // A boundary may have placed its own tokens ("said" stays in the
+        // clause of its speaker); the rest go to the clause now open.
         for t in i..(i + step).min(n) {
-            seg.of_token[t] = current;
+            if seg.of_token[t] == UNASSIGNED {
+                seg.of_token[t] = current;
+            }
         }
         i += step.max(1);
     }
@@ -434,9 +441,17 @@ impl Segmenter<'_, '_> {
                     k += 1;
                 }
                 let word = self.norm(k).to_string();
+                // "Kim Yo Jong, the sister of ..., issued a warning": after an
+                // apposition the clause still needs its verb; that is it.
+                let clause = self.current();
+                let main_verb = word.ends_with("ed")
+                    && self.norm(k + 1) != "by"
+                    && !self.has_verb(clause, i)
+                    && self.subject_mention(clause, i).is_some();
                 if participle_like(&word)
                     && self.lex.grammar.class(&word).is_none()
                     && self.mention_starting(k).is_none()
+                    && !main_verb
                 {
                     let c = self.push(ClauseKind::Participle, j);
                     if word.ends_with("ed") && self.norm(k + 1) == "by" {
@@ -445,7 +460,13 @@ impl Segmenter<'_, '_> {
                     }
                     return 1;
                 }
-                if matches!(next.as_str(), "and" | "but") {
+                // ", and Japan." ends a list; ", and the UK struck" or
+                // ", and has blamed" goes on with a clause.
+                let list_end = self.mention_starting(j + 1).is_some_and(|m| {
+                    let after = self.mentions[m].toks.end;
+                    !self.verb_follows(after) && !self.is_cue_verb(after)
+                });
+                if matches!(next.as_str(), "and" | "but") && !list_end {
                     self.push(ClauseKind::Coordinate, j);
                     return 2;
                 }
@@ -503,14 +524,39 @@ impl Segmenter<'_, '_> {
             self.push(ClauseKind::Coordinate, i);
             return 1;
         }
-        // Reporting verbs open a complement.
-        if let Some((len, &class)) = self.lex.grammar.reporting.longest_at(&self.s.words, i)
+        // Reporting verbs open a complement ("remarks that" after a dash
+        // or a determiner is a noun with a relative clause).
+        let noun_position = i == 0
+            || matches!(
+                self.norm(i - 1),
+                "—" | "–" | "(" | "," | ";" | ":" | "“" | "\""
+            )
+            || matches!(
+                self.lex.grammar.class(self.norm(i - 1)),
+                Some(WordClass::Determiner) | Some(WordClass::Pronoun(_))
+            ) && matches!(
+                self.norm(i - 1),
+                "the"
+                    | "a"
+                    | "an"
+                    | "these"
+                    | "those"
+                    | "this"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+            );
+        if !noun_position
+            && let Some((len, &class)) = self.lex.grammar.reporting.longest_at(&self.s.words, i)
             && let Some(step) = self.open_complement(i, len, class)
         {
             return step;
         }
         // "to" + verb: an infinitive.
-        if norm == "to" && self.infinitive_at(i + 1) {
+        if norm == "to" && self.infinitive_at(i + 1) && !(i > 0 && self.norm(i - 1) == "according")
+        {
             self.open_infinitive(i);
             return 1;
         }
@@ -641,6 +687,13 @@ impl Segmenter<'_, '_> {
             let norm = self.norm(k);
             if matches!(self.lex.grammar.class(norm), Some(WordClass::Determiner)) {
                 continue;
+            }
+            // "between Guyana and Venezuela": a conjunct is inside the
+            // phrase its first member is inside.
+            if matches!(norm, "and" | "or")
+                && let Some(m) = self.mention_ending(k)
+            {
+                return self.after_preposition(self.mentions[m].toks.start);
             }
             return self.lex.grammar.is_preposition(norm)
                 && !matches!(norm, "after" | "before" | "since" | "as");

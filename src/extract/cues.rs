@@ -32,7 +32,11 @@ pub fn find(
     let n = s.tokens.len();
     let mut in_mention = vec![false; n];
     for m in mentions {
-        // A person's title is not a cue; a demonym's noun may be ("Houthi attacks").
+        // A person's title is not a cue; a demonym's noun may be ("Houthi
+        // attacks"); "recalled its ambassador" is a cue over "its ambassador".
+        if m.form == Form::Pronoun {
+            continue;
+        }
         for flag in &mut in_mention[m.toks.clone()] {
             *flag = true;
         }
@@ -60,6 +64,12 @@ pub fn find(
             && !s.title_case()
             && !matches!(s.norm(i - 1), "“" | "\"" | "‘" | ":" | "(")
         {
+            i += len;
+            continue;
+        }
+        // "Iranian-backed", "counter-terrorism": part of a compound word,
+        // read (if at all) as a compound.
+        if i > 0 && s.norm(i - 1) == "-" && s.tokens[i - 1].start == s.tokens[i].start - 1 {
             i += len;
             continue;
         }
@@ -152,6 +162,29 @@ fn choose(
         .find(|f| lex.cues.cues[f.cue].pos != CuePos::Verb);
     let (verb, noun) = match (verb, noun) {
         (Some(v), Some(n)) => (v, n),
+        // "fire on suspects": a bare verb form after a preposition or a
+        // determiner is a noun that is not a cue.
+        (Some(v), None)
+            if matches!(v.form, Some(VerbForm::Base) | Some(VerbForm::Third))
+                && at > 0
+                && s.norm(at - 1) != "to"
+                && (lex.grammar.is_preposition(s.norm(at - 1))
+                    || matches!(
+                        s.norm(at - 1),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "these"
+                            | "those"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "our"
+                    )) =>
+        {
+            return None;
+        }
         (Some(v), None) => return Some(*v),
         (None, Some(n)) => return Some(*n),
         (None, None) => return None,
@@ -226,6 +259,11 @@ fn choose(
     {
         noun_score += 2;
     }
+    // "Talks between Serbia and Kosovo resumed": a sentence starts with a
+    // noun far more often than with a verb.
+    if next == "between" || at == 0 {
+        noun_score += 2;
+    }
     if lex.grammar.class(next) == Some(WordClass::Determiner) {
         verb_score += 1;
     }
@@ -293,7 +331,9 @@ fn qualify(lex: &Lexicons, s: &Sentence, index: &MentionIndex, hit: &mut CueHit)
                 ModalClass::Hedge => {
                     hit.modality.get_or_insert(Modality::Hedged);
                 }
-                ModalClass::Nonfactual => hit.nonfactual = true,
+                // "urged Iran to stop arming ...": only a verb's act is undone.
+                ModalClass::Nonfactual if hit.form.is_some() => hit.nonfactual = true,
+                ModalClass::Nonfactual => {}
                 ModalClass::Allegation => hit.alleged = true,
                 ModalClass::Conditional => {}
             }

@@ -52,10 +52,16 @@ pub struct Discourse {
     action_agent: Option<(Vec<EntityId>, usize)>,
     /// Who attacked last (for "these attacks").
     attack_agent: Option<(Vec<EntityId>, usize)>,
+    /// Head nouns of the actors' phrases ("junta", "rulers", "ministry"),
+    /// with whom they named and when.
+    heads: Vec<(String, Vec<EntityId>, usize)>,
 }
 
 /// How far back (in sentences) a pronoun or description may reach.
 const REACH: usize = 3;
+
+/// How far back a head noun may find the phrase it repeats.
+const HEAD_REACH: usize = 12;
 
 impl Discourse {
     pub fn start_sentence(&mut self, index: usize) {
@@ -101,7 +107,7 @@ impl Discourse {
                     known: false,
                 },
             ),
-            Referent::Pronoun(_) | Referent::Description(_) => return None,
+            Referent::Pronoun(_) | Referent::Description(_) | Referent::Head(_) => return None,
         };
         Some(self.intern(id, info))
     }
@@ -140,14 +146,19 @@ impl Discourse {
     /// Ranked candidates for what `m` refers to: each candidate is one or
     /// more entity ids (two for "the two countries"). Names have exactly
     /// one candidate; anaphors may have several, best first.
-    pub fn candidates(&mut self, lex: &Lexicons, m: &Mention) -> Vec<Vec<EntityId>> {
+    pub fn candidates(
+        &mut self,
+        lex: &Lexicons,
+        m: &Mention,
+        as_subject: bool,
+    ) -> Vec<Vec<EntityId>> {
         match &m.referent {
             Referent::Pronoun(kind) if m.title.is_some() => self
-                .pronoun(*kind)
+                .pronoun(*kind, false)
                 .into_iter()
                 .map(|ids| ids.into_iter().map(|id| self.leader_of(id)).collect())
                 .collect(),
-            Referent::Pronoun(kind) => self.pronoun(*kind),
+            Referent::Pronoun(kind) => self.pronoun(*kind, as_subject),
             Referent::Description(d) => {
                 if d.two {
                     return self.last_two(&d.kinds).into_iter().collect();
@@ -160,11 +171,25 @@ impl Discourse {
                         .take(1)
                         .collect();
                 }
-                self.recent()
-                    .filter(|s| !s.person && s.ids.len() == 1 && d.kinds.contains(&s.kind))
-                    .map(|s| s.ids.clone())
-                    .take(2)
-                    .collect()
+                self.salient(|s| !s.person && s.ids.len() == 1 && d.kinds.contains(&s.kind))
+            }
+            Referent::Head(word) => {
+                // "the military rulers" after "Niger's military rulers".
+                let named = self
+                    .heads
+                    .iter()
+                    .rev()
+                    .take_while(|(_, _, at)| self.sentence - at <= HEAD_REACH)
+                    .find(|(w, _, _)| w == word)
+                    .map(|(_, ids, _)| ids.clone());
+                match named {
+                    Some(ids) => vec![ids],
+                    None => self.salient(|s| {
+                        !s.person
+                            && s.ids.len() == 1
+                            && matches!(s.kind, EntityKind::Country | EntityKind::Government)
+                    }),
+                }
             }
             // "JeM chief": the group's leader if the article named one.
             Referent::Actor(a)
@@ -192,6 +217,25 @@ impl Discourse {
             .map_or(group, |(person, _, _)| person)
     }
 
+    /// Candidates that fit, the subjects of this and the previous sentence
+    /// first ("the country" is more likely the one being talked about),
+    /// then by recency.
+    fn salient(&self, fits: impl Fn(&Seen) -> bool) -> Vec<Vec<EntityId>> {
+        let now = self.sentence;
+        let mut out: Vec<Vec<EntityId>> = Vec::new();
+        for s in self
+            .recent()
+            .filter(|s| s.subject && now - s.sentence <= 1 && fits(s))
+        {
+            push_unique(&mut out, &s.ids);
+        }
+        for s in self.recent().filter(|s| fits(s)) {
+            push_unique(&mut out, &s.ids);
+        }
+        out.truncate(2);
+        out
+    }
+
     fn recent(&self) -> impl Iterator<Item = &Seen> {
         let now = self.sentence;
         self.seen
@@ -205,7 +249,7 @@ impl Discourse {
             })
     }
 
-    fn pronoun(&self, kind: PronounKind) -> Vec<Vec<EntityId>> {
+    fn pronoun(&self, kind: PronounKind, as_subject: bool) -> Vec<Vec<EntityId>> {
         let now = self.sentence;
         let fits = |s: &Seen| match kind {
             PronounKind::He | PronounKind::She => s.person,
@@ -215,19 +259,25 @@ impl Discourse {
             }
             PronounKind::We => true,
         };
+        // A quote can run over several sentences after its attribution.
         if kind == PronounKind::We
             && let Some((ids, at)) = &self.speaker
-            && now - at <= 1
+            && now - at <= REACH
         {
             return vec![ids.clone()];
         }
         let mut out: Vec<Vec<EntityId>> = Vec::new();
-        // Subjects of this sentence first, then anything recent.
-        for s in self
-            .recent()
-            .filter(|s| s.sentence == now && s.subject && fits(s))
-        {
-            push_unique(&mut out, &s.ids);
+        // Subjects of this sentence first; a subject pronoun then looks at
+        // the subject of the sentence before ("The IDF said ... It also
+        // carried out an airstrike"); then anything recent.
+        let reach_back = if as_subject { 1 } else { 0 };
+        for back in 0..=reach_back {
+            for s in self
+                .recent()
+                .filter(|s| now - s.sentence == back && s.subject && fits(s))
+            {
+                push_unique(&mut out, &s.ids);
+            }
         }
         for s in self.recent().filter(|s| fits(s)) {
             push_unique(&mut out, &s.ids);
@@ -244,10 +294,11 @@ impl Discourse {
                 || kinds.contains(&s.kind)
                 || (s.person && kinds.contains(&EntityKind::Person))
         };
+        // "the allies" after "the US, South Korea and Japan": the group.
+        if let Some(group) = self.recent().filter(fits).find(|s| s.ids.len() >= 2) {
+            return Some(group.ids.clone());
+        }
         for s in self.recent().filter(fits) {
-            if s.ids.len() == 2 && ids.is_empty() {
-                return Some(s.ids.clone());
-            }
             for &id in &s.ids {
                 if !ids.contains(&id) {
                     ids.push(id);
@@ -263,9 +314,20 @@ impl Discourse {
     }
 
     /// Record what was just read; `ids` are the resolved entities.
-    pub fn note(&mut self, m: &Mention, ids: &[EntityId], subject: bool, plural: bool) {
+    pub fn note(
+        &mut self,
+        m: &Mention,
+        ids: &[EntityId],
+        subject: bool,
+        plural: bool,
+        head: Option<&str>,
+    ) {
         if ids.is_empty() {
             return;
+        }
+        if let Some(word) = head {
+            self.heads
+                .push((word.to_string(), ids.to_vec(), self.sentence));
         }
         let kind = self.kind_of(ids[0]);
         self.seen.push(Seen {

@@ -34,6 +34,8 @@ pub enum Referent {
     Person(PersonRef),
     Pronoun(PronounKind),
     Description(Description),
+    /// "the military rulers": a state institution known by its head noun.
+    Head(String),
     /// A named organisation the lexicon does not know.
     Unknown {
         name: String,
@@ -104,21 +106,31 @@ impl PeopleIndex {
         if words.len() < 2 && !affiliated {
             return;
         }
-        let keys = std::iter::once(name).chain(words.last().copied().filter(|_| words.len() > 1));
+        // Full name, surname, and the last two words ("Lopez Obrador").
+        let last_two = (words.len() > 2)
+            .then(|| name[name.len() - words[words.len() - 2..].join(" ").len()..].to_string());
+        let keys = std::iter::once(name.to_string())
+            .chain(
+                words
+                    .last()
+                    .map(|w| w.to_string())
+                    .filter(|_| words.len() > 1),
+            )
+            .chain(last_two);
         for key in keys {
             let entry = (referent.clone(), title);
-            match self.by_name.get(key) {
+            match self.by_name.get(&key) {
                 Some((
                     Referent::Person(PersonRef {
                         affiliation: None, ..
                     }),
                     _,
                 )) if affiliated => {
-                    self.by_name.insert(key.to_string(), entry);
+                    self.by_name.insert(key, entry);
                 }
                 Some(_) => {}
                 None => {
-                    self.by_name.insert(key.to_string(), entry);
+                    self.by_name.insert(key, entry);
                 }
             }
         }
@@ -259,8 +271,10 @@ pub fn find(lex: &Lexicons, s: &Sentence, people: &PeopleIndex) -> Vec<Mention> 
     finder.lexicon_forms();
     finder.ships();
     finder.titles();
+    finder.descriptions();
     finder.institutions();
-    finder.pronouns_and_descriptions();
+    finder.definite_institutions();
+    finder.pronouns();
     finder.unknown_organisations();
     finder.mentions.sort_by_key(|m| m.toks.start);
     finder.flags();
@@ -384,6 +398,9 @@ impl Finder<'_, '_> {
             let referent;
             let form;
             let mut title = None;
+            if m.target.kind == AliasKind::Place {
+                continue;
+            }
             match m.target.kind {
                 AliasKind::Person(p) => {
                     let person = &self.lex.actors.persons[p];
@@ -436,6 +453,28 @@ impl Finder<'_, '_> {
                 .longest_at(&self.s.words, next)
                 .is_none()
             && !starts.contains(&self.s.tokens[next].start)
+    }
+
+    /// A verb between a name and a noun ("Britain announced sanctions")
+    /// ends the name's phrase.
+    fn verb_like(&self, at: usize) -> bool {
+        self.lex
+            .grammar
+            .light_verbs
+            .longest_at(&self.s.words, at)
+            .is_some()
+            || self
+                .lex
+                .grammar
+                .reporting
+                .longest_at(&self.s.words, at)
+                .is_some()
+            || self
+                .lex
+                .cues
+                .forms
+                .longest_at(&self.s.words, at)
+                .is_some_and(|(_, forms)| forms.iter().any(|f| f.form.is_some()))
     }
 
     /// "HMS Diamond": the prefix's state, and the ship's name refers back to it.
@@ -515,6 +554,10 @@ impl Finder<'_, '_> {
             if self.s.norm(k - 1) == "'s" || self.s.norm(k - 1) == "'" {
                 k -= 1;
             }
+            // "Jaish-e-Muhammad (JeM) chief": skip the bracketed acronym.
+            if k >= 3 && self.s.norm(k - 1) == ")" && self.s.norm(k - 3) == "(" {
+                k -= 3;
+            }
             if k > 0
                 && let Some(m) = self.mention_ending_at(k)
                 && matches!(self.mentions[m].referent, Referent::Actor(_))
@@ -533,7 +576,8 @@ impl Finder<'_, '_> {
         {
             known_person = Some(m);
             name_end = self.mentions[m].toks.end;
-        } else {
+        } else if !self.s.title_case() {
+            // In a headline every word is capitalised: only known names count.
             while name_end < n
                 && name_end - after < 4
                 && self.s.capitalised(name_end)
@@ -648,9 +692,12 @@ impl Finder<'_, '_> {
         let mut idx = 0;
         while idx < self.mentions.len() {
             let m = &self.mentions[idx];
-            if !matches!(m.referent, Referent::Actor(_))
-                || !matches!(m.form, Form::Name | Form::Demonym)
-            {
+            let describes = matches!(m.referent, Referent::Description(_))
+                && m.toks.end < n
+                && self.s.norm(m.toks.end) == "'s";
+            let named = matches!(m.referent, Referent::Actor(_))
+                && matches!(m.form, Form::Name | Form::Demonym);
+            if !(named || describes) {
                 idx += 1;
                 continue;
             }
@@ -662,19 +709,40 @@ impl Finder<'_, '_> {
             let mut found = None;
             for skip in 0..3 {
                 let at = k + skip;
-                if at >= n || self.covered[at] || self.s.tokens[at].kind != TokenKind::Word {
+                if at >= n
+                    || self.covered[at]
+                    || self.s.tokens[at].kind != TokenKind::Word
+                    || (skip > 0 && self.lex.grammar.class(self.s.norm(at - 1)).is_some())
+                    || self.lex.grammar.class(self.s.norm(at)).is_some()
+                    || self.lex.grammar.is_preposition(self.s.norm(at))
+                    || (skip > 0 && self.verb_like(at - 1))
+                {
                     break;
                 }
+                // The last institution noun: "military rulers", not "military".
                 if let Some((len, &class)) =
                     self.lex.actors.institutions.longest_at(&self.s.words, at)
                 {
                     found = Some((at + len, class));
-                    break;
                 }
+            }
+            // "Syrian rebels", "Syrian Kurdish militia": not the state.
+            if let Some((_, InstitutionClass::Group)) = found
+                && let Referent::Actor(a) = self.mentions[idx].referent
+                && matches!(
+                    self.lex.actors.actors[a].kind,
+                    EntityKind::Country | EntityKind::Government
+                )
+            {
+                let m = self.mentions.remove(idx);
+                for c in &mut self.covered[m.toks] {
+                    *c = false;
+                }
+                continue;
             }
             if let Some((end, class)) = found {
                 let ethnic = m.toks.start > 0 && self.s.norm(m.toks.start - 1) == "ethnic";
-                let form = if class == InstitutionClass::People || ethnic {
+                let form = if class != InstitutionClass::State || ethnic {
                     Form::People
                 } else {
                     Form::Institution
@@ -685,7 +753,9 @@ impl Finder<'_, '_> {
                 }
                 let m = &mut self.mentions[idx];
                 m.toks = start..end;
-                m.form = form;
+                if !describes {
+                    m.form = form;
+                }
                 // "Congolese and Burundian forces": the noun serves both.
                 self.share_noun_with_conjunct(idx, form);
             }
@@ -710,15 +780,16 @@ impl Finder<'_, '_> {
         }
     }
 
-    fn pronouns_and_descriptions(&mut self) {
+    /// "the group", "the two leaders", "the head of state", and with
+    /// modifiers in between: "the rebel militia", "the paramilitary group".
+    fn descriptions(&mut self) {
         let n = self.s.tokens.len();
         let mut i = 0;
         while i < n {
-            if self.covered[i] {
-                i += 1;
-                continue;
-            }
-            if let Some((len, d)) = self.lex.actors.descriptions.longest_at(&self.s.words, i) {
+            if !self.covered[i]
+                && let Some((len, d)) = self.lex.actors.descriptions.longest_at(&self.s.words, i)
+                && !self.covered[i..i + len].iter().any(|&c| c)
+            {
                 let d = d.clone();
                 self.push(
                     i..i + len,
@@ -727,6 +798,114 @@ impl Finder<'_, '_> {
                     None,
                 );
                 i += len;
+                continue;
+            }
+            if !self.covered[i]
+                && self.s.norm(i) == "the"
+                && let Some((end, d)) = self.modified_description(i)
+            {
+                self.push(i..end, Referent::Description(d), Form::Description, None);
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// "the rebel militia" = "the militia", "the rebel leaders" = a group's
+    /// leaders: "the" + modifiers + a description's noun, or + a title when
+    /// a modifier marks a non-state group.
+    fn modified_description(&self, i: usize) -> Option<(usize, Description)> {
+        let n = self.s.tokens.len();
+        let mut nonstate = false;
+        let mut k = i + 1;
+        while k < n && k < i + 4 {
+            let w = self.s.norm(k);
+            if self.covered[k] || !self.s.tokens[k].is_word() || self.lex.grammar.class(w).is_some()
+            {
+                return None;
+            }
+            nonstate |= NONSTATE_MARKERS.contains(&w);
+            if k > i + 1 {
+                let mut words = vec![self.s.words[i]];
+                words.extend_from_slice(&self.s.words[k..(k + 3).min(n)]);
+                if let Some((len, d)) = self.lex.actors.descriptions.longest_at(&words, 0) {
+                    return Some((k + len - 1, d.clone()));
+                }
+                if nonstate
+                    && let Some((len, _)) = self.lex.actors.titles.longest_at(&self.s.words, k)
+                {
+                    let d = Description {
+                        kinds: vec![EntityKind::ArmedGroup],
+                        role: None,
+                        two: false,
+                    };
+                    return Some((k + len, d));
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// "the military rulers", "the Kenyan government" without a name: a
+    /// state institution named by its head noun, which refers back to the
+    /// actor last named with that noun ("Niger's military rulers").
+    fn definite_institutions(&mut self) {
+        let n = self.s.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if self.covered[i] || !matches!(self.s.norm(i), "the" | "this" | "these" | "those") {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            for at in i + 1..(i + 6).min(n) {
+                // "the Kurdish-led forces": a hyphenated modifier is fine.
+                let hyphen =
+                    self.s.norm(at) == "-" && at + 1 < n && self.s.tokens[at + 1].is_word();
+                if hyphen {
+                    continue;
+                }
+                if self.covered[at]
+                    || self.lex.grammar.class(self.s.norm(at)).is_some()
+                    || !self.s.tokens[at].is_word()
+                    || NONSTATE_MARKERS.contains(&self.s.norm(at))
+                {
+                    break;
+                }
+                if let Some((len, &InstitutionClass::State)) =
+                    self.lex.actors.institutions.longest_at(&self.s.words, at)
+                {
+                    found = Some((at, at + len));
+                }
+            }
+            // "the joint military exercises": the noun phrase goes on, so
+            // "military" is not its head.
+            let continues = |end: usize| {
+                end < n
+                    && self.s.tokens[end].is_word()
+                    && self.lex.grammar.class(self.s.norm(end)).is_none()
+                    && !self.lex.grammar.is_preposition(self.s.norm(end))
+                    && !self.s.norm(end).ends_with("ed")
+            };
+            match found {
+                Some((head, end))
+                    if !self.covered[head..end].iter().any(|&c| c) && !continues(end) =>
+                {
+                    let word = self.s.norm(end - 1).to_string();
+                    self.push(i..end, Referent::Head(word), Form::Description, None);
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    fn pronouns(&mut self) {
+        let n = self.s.tokens.len();
+        for i in 0..n {
+            if self.covered[i] {
                 continue;
             }
             if let Some(WordClass::Pronoun(kind)) = self.lex.grammar.class(self.s.norm(i)) {
@@ -739,7 +918,6 @@ impl Finder<'_, '_> {
                     self.push(i..i + 1, Referent::Pronoun(kind), Form::Pronoun, None);
                 }
             }
-            i += 1;
         }
     }
 
@@ -828,6 +1006,20 @@ impl Finder<'_, '_> {
         }
     }
 }
+
+/// Modifiers that make "the rebel leaders", "the militant forces" a
+/// non-state group rather than a state's institution.
+const NONSTATE_MARKERS: &[&str] = &[
+    "rebel",
+    "militant",
+    "insurgent",
+    "terrorist",
+    "jihadist",
+    "paramilitary",
+    "separatist",
+    "guerrilla",
+    "extremist",
+];
 
 /// Words that make a capitalised phrase an organisation.
 const ORG_WORDS: &[&str] = &[

@@ -112,7 +112,7 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
         let mention_index = MentionIndex::new(s.tokens.len(), &ms);
         let hits = cues::find(lex, s, &ms, &mention_index);
         let clauses = clauses::segment(lex, s, &ms, &mention_index);
-        let (groups, group_of) = group(s, &ms);
+        let (groups, group_of) = group(s, &ms, &clauses);
 
         // The attribution's speaker is known before "we" is read.
         if let Some(a) = clauses.attribution
@@ -123,18 +123,27 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
         let mut cands: Vec<Vec<Vec<EntityId>>> = Vec::with_capacity(ms.len());
         let mut clause_has_subject = vec![false; clauses.list.len()];
         for (i, m) in ms.iter().enumerate() {
-            let c = d.candidates(lex, m);
-            let first = c.first().cloned().unwrap_or_default();
             // The subject of its clause: the clause's first actor outside a
             // prepositional phrase.
             let clause = clauses.of_token[m.toks.start];
-            let capable = !preceded_by_preposition(lex, s, m.toks.start);
+            // A conjunct is as capable as the group's first member.
+            let head = &ms[groups[group_of[i]][0]];
+            let capable = !preceded_by_preposition(lex, s, head.toks.start);
             let subject = capable && !clause_has_subject[clause];
             clause_has_subject[clause] |= capable;
+            let c = d.candidates(lex, m, subject);
+            let first = c.first().cloned().unwrap_or_default();
             // "Yemen-based", "EU-mediated": a modifier, not a referent.
             let modifier = m.hyphenated && mention_index.starting(m.toks.end + 1).is_none();
-            if !modifier {
-                d.note(m, &first, subject, plural(s, m));
+            // "Afghan refugees" are people, not the state: nothing to refer to.
+            if !modifier && m.form != Form::People {
+                let head = matches!(
+                    m.form,
+                    Form::Institution | Form::Person | Form::Description | Form::Name
+                )
+                .then(|| s.norm(m.toks.end - 1))
+                .filter(|w| w.chars().all(char::is_alphabetic));
+                d.note(m, &first, subject, plural(s, m), head);
             }
             cands.push(c);
             let g = &groups[group_of[i]];
@@ -189,7 +198,11 @@ fn trace() -> bool {
 /// Conjoined mentions: "DR Congo and Rwanda", "the UK, France and the US".
 /// A run joined only by commas is not a list ("ISIS-K, the Russian
 /// president"): a list ends with "and" or "or".
-fn group(s: &Sentence, ms: &[Mention]) -> (Vec<Vec<usize>>, Vec<usize>) {
+fn group(
+    s: &Sentence,
+    ms: &[Mention],
+    clauses: &clauses::Clauses,
+) -> (Vec<Vec<usize>>, Vec<usize>) {
     #[derive(PartialEq)]
     enum Join {
         No,
@@ -201,6 +214,10 @@ fn group(s: &Sentence, ms: &[Mention]) -> (Vec<Vec<usize>>, Vec<usize>) {
             return Join::No;
         }
         let (prev, m) = (&ms[i - 1], &ms[i]);
+        // "shadowed Taiwan, and Chinese jets threatened": not one list.
+        if clauses.of_token[prev.toks.start] != clauses.of_token[m.toks.start] {
+            return Join::No;
+        }
         if prev.hyphenated
             || prev.form == Form::People
             || m.form == Form::People
@@ -236,7 +253,10 @@ fn group(s: &Sentence, ms: &[Mention]) -> (Vec<Vec<usize>>, Vec<usize>) {
                 Join::No => break,
             }
         }
-        if has_conj {
+        // Headlines list with commas only: "Warns US, South Korea, Japan".
+        let comma_list = end - i >= 3 || (end - i >= 2 && s.title_case());
+        let names = ms[i..end].iter().all(|m| matches!(m.form, Form::Name));
+        if has_conj || (comma_list && names) {
             groups.push((i..end).collect());
             i = end;
         } else {

@@ -279,9 +279,24 @@ impl Parse<'_, '_> {
             }
             _ => {}
         }
+        // A coordinated clause's own subject comes before its verb ("and now
+        // Putin's remarks isolate ..."); after it, actors are objects ("and
+        // destroy our infrastructure").
+        let verb_at = (clause.kind == ClauseKind::Coordinate)
+            .then(|| {
+                self.hits
+                    .iter()
+                    .find(|h| {
+                        self.clause_of(h.toks.start) == c
+                            && self.lex.cues.cues[h.cue].pos == CuePos::Verb
+                    })
+                    .map(|h| h.toks.start)
+            })
+            .flatten()
+            .unwrap_or(usize::MAX);
         let own = self
             .in_clause(c)
-            .filter(|&m| self.capable(m))
+            .filter(|&m| self.capable(m) && self.mentions[m].toks.end <= verb_at)
             .find_map(|m| {
                 let ids = self.group_ids(m, exclude);
                 (!ids.is_empty() && !overlaps(&ids, exclude)).then_some(ids)
@@ -365,7 +380,27 @@ impl Parse<'_, '_> {
                     .action_agent()
                     .map(<[EntityId]>::to_vec)
                     .filter(|ids| !overlaps(ids, exclude));
-            } else if determiner && matches!(norm, "attacks" | "attack" | "strikes" | "assaults") {
+            } else if determiner
+                && matches!(
+                    norm,
+                    "attacks"
+                        | "attack"
+                        | "strikes"
+                        | "assaults"
+                        | "operation"
+                        | "raid"
+                        | "storming"
+                        | "incursion"
+                        | "offensive"
+                        | "invasion"
+                        | "bombing"
+                        | "crackdown"
+                        | "airstrike"
+                        | "airstrikes"
+                        | "shelling"
+                        | "incident"
+                )
+            {
                 return d
                     .attack_agent()
                     .map(<[EntityId]>::to_vec)
@@ -515,9 +550,17 @@ impl Parse<'_, '_> {
         let mut gate = if direct { Gate::Open } else { Gate::Closed };
         let mut k = from;
         let limit = (from + 14).min(self.n());
-        let mut first_noun: Option<usize> = None;
+        let mut first_noun: Option<(usize, bool)> = None;
+        // "allege Iran was close to ...": a reporting cue's target is the
+        // subject of the complement that starts right after it.
+        let complement = Some(self.clause_of(from)).filter(|&cc| {
+            cc != c
+                && self.clauses.kind(cc) == ClauseKind::Complement
+                && self.clauses.list[cc].parent == Some(c)
+                && self.clauses.list[cc].start <= from + 1
+        });
         while k < limit {
-            if self.clause_of(k) != c {
+            if self.clause_of(k) != c && Some(self.clause_of(k)) != complement {
                 break;
             }
             if let Some(m) = self.mention_starting(k) {
@@ -526,9 +569,15 @@ impl Parse<'_, '_> {
                     .map_or(self.mentions[m].toks.end, |&last| {
                         self.mentions[last].toks.end
                     });
+                // "aid Filipino fishermen": a nation's people are a target
+                // only of hostility (an expulsion of refugees), never of
+                // support or talks.
+                let people = self.mentions[m].form == Form::People
+                    && !matches!(cue.stance, Stance::Attack | Stance::Oppose);
                 let skip = self.compound_modifier(m)
                     || self.partitive_before(k)
                     || self.embedded_subject(end)
+                    || people
                     || self.mentions[m].form == Form::Pronoun
                         && !self.mentions[m].possessive
                         && gate == Gate::Closed;
@@ -547,6 +596,14 @@ impl Parse<'_, '_> {
                 "," | ";" | ":" | "—" | "–" | "that" | "which" | "who" | "while" | "whereas"
             ) {
                 break;
+            }
+            // "met on Monday with ...": a time phrase does not block.
+            if self.lex.grammar.is_preposition(norm)
+                && is_time_word(self.norm(k + 1))
+                && !cue.preps.iter().any(|p| p == norm)
+            {
+                k += 2;
+                continue;
             }
             if self.lex.grammar.is_preposition(norm) || norm == "such" {
                 if cue.preps.iter().any(|p| p == norm) {
@@ -568,18 +625,19 @@ impl Parse<'_, '_> {
                 && self.s.tokens[k].is_word()
                 && self.lex.grammar.class(norm).is_none()
             {
-                first_noun = Some(k);
+                first_noun = Some((k, gate != Gate::Blocked && gate != Gate::Closed));
             }
             k += 1;
         }
-        // No actor: a noun that stands for one ("opposed the move").
-        let start = first_noun.map_or(from, |f| f.saturating_sub(2).max(from));
-        if gate != Gate::Blocked
-            && let Some(ids) = self.proxy_after(start, c, d, exclude)
-        {
-            return Some((ids, None));
+        // No actor: a noun that stands for one ("opposed the move", "put a
+        // hold on the proposal").
+        let (noun, admitted) = first_noun?;
+        if !admitted {
+            return None;
         }
-        None
+        let start = noun.saturating_sub(2).max(from);
+        self.proxy_after(start, c, d, exclude)
+            .map(|ids| (ids, None))
     }
 
     /// "what Mr Shapps described as": an actor followed by its own verb is
@@ -638,6 +696,10 @@ impl Parse<'_, '_> {
                 }
                 return (!ids.is_empty()).then_some(ids);
             }
+            // "imposed economic sanctions": the light verb ends the phrase.
+            if self.light_verb_ending(b).is_some() {
+                break;
+            }
             let prev = self.norm(b - 1);
             let adjective = self.s.tokens[b - 1].is_word()
                 && self.lex.grammar.class(prev).is_none()
@@ -672,25 +734,42 @@ impl Parse<'_, '_> {
             return Some(ids);
         }
         // A light verb or "as" right before the noun phrase.
-        if b > 0
-            && self
-                .lex
-                .grammar
-                .light_verbs
-                .longest_ending_at(&self.s.words, b)
-                .is_some()
-        {
-            let (len, _) = self
-                .lex
-                .grammar
-                .light_verbs
-                .longest_ending_at(&self.s.words, b)?;
+        if let Some(len) = self.light_verb_ending(b) {
             let verb_start = b - len;
+            // "(in what is seen) as a show of solidarity": the act of the
+            // sentence's main actor, not of the nearest object.
+            if self.norm(verb_start) == "as" {
+                let root = self.clauses.ancestors(c).last().unwrap_or(c);
+                return self.subject(root, d, &[]);
+            }
             return self
                 .nearest_left(c, verb_start, &[])
                 .or_else(|| self.subject(c, d, &[]));
         }
         None
+    }
+
+    /// A light verb that ends just before token `b`, used as a verb: "the
+    /// renewed fighting" and "faces repeated accusations" have adjectives.
+    fn light_verb_ending(&self, b: usize) -> Option<usize> {
+        let (len, _) = self
+            .lex
+            .grammar
+            .light_verbs
+            .longest_ending_at(&self.s.words, b)?;
+        let start = b - len;
+        if start == 0 {
+            return Some(len);
+        }
+        let prev = self.norm(start - 1);
+        let adjective_position =
+            matches!(self.lex.grammar.class(prev), Some(WordClass::Determiner))
+                || (self.s.tokens[start - 1].is_word()
+                    && self.lex.grammar.class(prev).is_none()
+                    && !prev.ends_with("ly")
+                    && self.mention_ending(start).is_none()
+                    && !matches!(prev, "to" | "and" | "or" | "not"));
+        (!adjective_position).then_some(len)
     }
 
     /// "provision of weapons by France": an agent preposition after the
@@ -747,7 +826,12 @@ impl Parse<'_, '_> {
                         w,
                         "over" | "about" | "around" | "nearly" | "almost" | "some" | "up"
                     ) && !self.lex.grammar.is_preposition(self.norm(j + 1));
-                    if (self.lex.grammar.is_preposition(w) && !quantity) || matches!(w, "," | ";") {
+                    // "against the exercises planned by the US": the actor
+                    // behind the thing is the target.
+                    let agent_by = w == "by" && self.norm(j - 1).ends_with("ed");
+                    if (self.lex.grammar.is_preposition(w) && !quantity && !agent_by)
+                        || matches!(w, "," | ";")
+                    {
                         break;
                     }
                     j += 1;
@@ -771,6 +855,11 @@ impl Parse<'_, '_> {
                 }
                 continue;
             }
+            // "a warning on Sunday against ...": a time phrase in between.
+            if self.lex.grammar.is_preposition(&norm) && is_time_word(self.norm(k + 1)) {
+                k += 2;
+                continue;
+            }
             if self.lex.grammar.is_preposition(&norm) {
                 return None;
             }
@@ -789,6 +878,53 @@ impl Parse<'_, '_> {
         let ids = self.group_ids(m, &[]);
         (ids.len() >= 2).then_some(ids)
     }
+}
+
+/// Days, months and other words that make "on Sunday", "in January",
+/// "last week" a time phrase rather than an argument.
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "aug"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "morning"
+            | "evening"
+            | "night"
+            | "weekend"
+            | "week"
+            | "month"
+            | "year"
+            | "recent"
+            | "early"
+            | "late"
+    ) || w.chars().all(|c| c.is_ascii_digit())
 }
 
 fn overlaps(a: &[EntityId], b: &[EntityId]) -> bool {
@@ -818,6 +954,12 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
             let mut modality = hit.modality;
             if modality == Some(Modality::Threat) && stance == Stance::Attack {
                 stance = Stance::Oppose;
+            }
+            // "will deepen cooperation" is a plan, not a threat.
+            if modality == Some(Modality::Threat)
+                && !matches!(stance, Stance::Attack | Stance::Oppose)
+            {
+                modality = None;
             }
             if modality.is_none() && future_threat(p, hit) && stance == Stance::Attack {
                 stance = Stance::Oppose;
@@ -856,7 +998,93 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
         }
     }
     compounds(p, d, &mut out);
+    labelled(p, d, &mut out);
+    demanded_to_stop(p, d, &mut out);
     out
+}
+
+/// Verbs that, after "urged X to", demand that X stop what it does.
+const STOPPING: &[&str] = &[
+    "cease", "stop", "end", "halt", "withdraw", "leave", "refrain", "abandon", "pull", "desist",
+    "curb", "drop", "reverse",
+];
+
+/// "urging the Philippines to cease provocations", "called on Russia to
+/// withdraw": the one who urges opposes the one urged.
+fn demanded_to_stop(p: &Parse, d: &Discourse, out: &mut Vec<Found>) {
+    for k in 0..p.n() {
+        let Some((len, _)) = p.lex.grammar.object_control.longest_at(&p.s.words, k) else {
+            continue;
+        };
+        let Some(object) = p
+            .mention_starting(k + len)
+            .or_else(|| p.mention_starting(k + len + 1))
+        else {
+            continue;
+        };
+        let after = p.groups[p.group_of[object]]
+            .last()
+            .map_or(p.mentions[object].toks.end, |&m| p.mentions[m].toks.end);
+        if p.norm(after) != "to"
+            || !STOPPING.contains(&p.norm(after + 1))
+            || hypothetical_or_negated(p, k)
+        {
+            continue;
+        }
+        let c = p.clause_of(k);
+        let Some(sources) = p.nearest_left(c, k, &[]).or_else(|| p.subject(c, d, &[])) else {
+            continue;
+        };
+        let targets = p.group_ids(object, &sources);
+        let cue = p.s.surface(k..after + 2).to_string();
+        let claim = Claim::plain(Stance::Oppose, &cue, Rule::Active);
+        for s in &sources {
+            for t in &targets {
+                push(out, d, s, t, &claim);
+            }
+        }
+    }
+}
+
+/// "Turkey views PKK fighters as terrorists", "considers Russia a threat":
+/// a labelling verb, its object, then a label noun.
+fn labelled(p: &Parse, d: &Discourse, out: &mut Vec<Found>) {
+    for k in 0..p.n() {
+        let Some((len, _)) = p.lex.grammar.labelling.longest_at(&p.s.words, k) else {
+            continue;
+        };
+        let c = p.clause_of(k);
+        let Some(object) = (k + len..(k + len + 3).min(p.n())).find_map(|j| p.mention_starting(j))
+        else {
+            continue;
+        };
+        let after = p.groups[p.group_of[object]]
+            .last()
+            .map_or(p.mentions[object].toks.end, |&m| p.mentions[m].toks.end);
+        let label = (after..(after + 5).min(p.n()))
+            .find_map(|j| p.lex.cues.labels.get(p.norm(j)).map(|&stance| (j, stance)));
+        let Some((at, stance)) = label else { continue };
+        if hypothetical_or_negated(p, k) {
+            continue;
+        }
+        let Some(sources) = p.nearest_left(c, k, &[]).or_else(|| p.subject(c, d, &[])) else {
+            continue;
+        };
+        let targets = p.group_ids(object, &sources);
+        let cue = p.s.surface(k..at + 1).to_string();
+        let claim = Claim::plain(stance, &cue, Rule::Label);
+        for s in &sources {
+            for t in &targets {
+                push(out, d, s, t, &claim);
+            }
+        }
+    }
+}
+
+/// Whether a word at `k` sits in a conditional or after a negation.
+fn hypothetical_or_negated(p: &Parse, k: usize) -> bool {
+    p.hypothetical(p.clause_of(k))
+        || (k.saturating_sub(3)..k).any(|j| matches!(p.norm(j), "not" | "n't" | "never"))
 }
 
 /// The stance part of a relation, as read from one cue.
@@ -963,7 +1191,22 @@ fn attach_verb(
 ) -> Option<Outcome> {
     let start = hit.toks.start;
     let end = hit.toks.end;
+    // "joined Mexico in cutting ties with Ecuador", "by putting a hold on":
+    // after these prepositions a gerund's subject is the clause's, not the
+    // nearest object; after "of"/"for" it is the object ("accused the
+    // Taliban of enabling").
+    let clause_subject_gerund = hit.form == Some(VerbForm::Gerund)
+        && start > 0
+        && matches!(
+            p.norm(start - 1),
+            "in" | "by" | "after" | "before" | "while" | "without" | "despite" | "through"
+        );
     let left = || {
+        if clause_subject_gerund {
+            return p
+                .subject(c, d, &[])
+                .or_else(|| p.nearest_left(c, start, &[]));
+        }
         p.nearest_left(c, start, &[])
             .or_else(|| p.subject(c, d, &[]))
     };
@@ -974,6 +1217,7 @@ fn attach_verb(
                 .speaker(c, d)
                 .map(|(ids, _)| ids)
                 .or_else(|| p.parent_subject(c, d, &targets))
+                .or_else(|| p.subject(c, d, &targets))
                 .filter(|s| !overlaps(s, &targets))?;
             return Some(Outcome {
                 sources,
@@ -1028,16 +1272,62 @@ fn attach_verb(
         });
     }
     let mut sources = left()?;
+    // "both sides have accused each other": every one of them toward the others.
+    let reciprocal = (end..(end + 3).min(p.n())).any(|k| {
+        matches!(
+            (p.norm(k), p.norm(k + 1)),
+            ("each", "other") | ("one", "another")
+        )
+    });
+    if reciprocal && sources.len() >= 2 {
+        return Some(Outcome {
+            sources: sources.clone(),
+            targets: sources,
+            rule: Rule::Conjoined,
+        });
+    }
     let direct = cue.object == ObjectMode::Direct;
     let object = if cue.object == ObjectMode::None {
         None
     } else {
         p.object(end, c, cue, direct, &sources, d)
     };
-    let targets = object.map(|(ids, _)| ids).unwrap_or_default();
+    // A pronoun object that can only be the subject itself ("vessels fired
+    // water cannons at them") is not worth re-reading the subject for.
+    let pronoun_object = object
+        .as_ref()
+        .and_then(|(_, m)| *m)
+        .is_some_and(|m| p.mentions[m].form == Form::Pronoun);
+    let mut targets = object.map(|(ids, _)| ids).unwrap_or_default();
+    // "supporting and hosting the rebel leaders": a verb with no object of
+    // its own shares the next coordinated verb's.
+    if targets.is_empty()
+        && cue.object != ObjectMode::None
+        && matches!(p.norm(end), "and" | "or")
+        && let Some(next) = p
+            .hits
+            .iter()
+            .find(|h| h.toks.start == end + 1 && p.lex.cues.cues[h.cue].pos == CuePos::Verb)
+    {
+        let next_cue = &p.lex.cues.cues[next.cue];
+        let direct = next_cue.object == ObjectMode::Direct;
+        if let Some((ids, _)) = p.object(
+            next.toks.end,
+            p.clause_of(next.toks.start),
+            next_cue,
+            direct,
+            &sources,
+            d,
+        ) {
+            targets = ids;
+        }
+    }
     // "... and has gone so far as to label the Kabul regime": the subject
     // the clause inherited is its target, so the actor is further up.
     if !targets.is_empty() && targets.iter().all(|t| sources.contains(t)) {
+        if pronoun_object {
+            return None;
+        }
         sources = p
             .clauses
             .ancestors(c)
@@ -1108,13 +1398,21 @@ fn rebuttal_targets(
     if !(word.starts_with("den")
         || word.starts_with("reject")
         || word.starts_with("refut")
-        || word.starts_with("rebut"))
+        || word.starts_with("rebut")
+        || word.starts_with("respond"))
     {
         return None;
     }
+    // "faces accusations of ..., it denies": the denial answers this
+    // sentence's accusation (whose accuser may be unnamed).
+    let accused_here = p
+        .hits
+        .iter()
+        .any(|h| h.toks.start < hit.toks.start && p.lex.cues.cues[h.cue].stance == Stance::Accuse);
+    let earlier: &[Found] = if accused_here { &[] } else { recent };
     let accusers: Ids = sofar
         .iter()
-        .chain(recent)
+        .chain(earlier)
         .filter(|f| f.stance == Stance::Accuse && sources.contains(&f.target))
         .map(|f| f.source)
         .fold(Vec::new(), |mut acc, s| {
@@ -1380,7 +1678,7 @@ fn derived_accusations(
         // who reports "Armenian occupation": the act's agent is accused.
         let speakers = if communicated {
             p.subject(c, d, &o.sources)
-        } else if cue.stance == Stance::Attack {
+        } else if matches!(cue.stance, Stance::Attack | Stance::Accuse) {
             p.speaker(c, d)
                 .filter(|(_, report)| *report == ReportClass::Say)
                 .map(|(ids, _)| ids)
@@ -1403,10 +1701,12 @@ fn derived_accusations(
     if cue.stance != Stance::Attack || o.targets.is_empty() {
         return;
     }
+    // Only an attack on the speaker's side is its accusation; a speaker who
+    // reports a strike on third parties may just be telling what happened.
     if let Some((speakers, ReportClass::Say)) = p.speaker(c, d) {
         for s in &speakers {
             for a in &o.sources {
-                if !o.targets.contains(s) {
+                if o.targets.contains(s) {
                     push(
                         out,
                         d,

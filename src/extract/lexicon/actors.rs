@@ -41,6 +41,9 @@ pub enum AliasKind {
     Demonym,
     Metonym,
     Person(usize),
+    /// A place that contains an actor's name ("South China Sea"): it only
+    /// blocks the shorter form.
+    Place,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +89,8 @@ impl TitleClass {
 pub enum InstitutionClass {
     State,
     People,
+    /// A non-state group of that nationality ("Syrian rebels").
+    Group,
 }
 
 /// What a definite description can refer back to.
@@ -266,6 +271,11 @@ impl ActorLexicon {
             }
         }
 
+        let (_, text) = asset!("places.tsv");
+        for form in tsv::words(text) {
+            b.alias(form, None, AliasKind::Place);
+        }
+
         let (name, text) = asset!("ship_prefixes.tsv");
         let mut ship_prefixes = HashMap::default();
         for row in tsv::rows(name, text, 2)? {
@@ -292,6 +302,7 @@ impl ActorLexicon {
             let class = match row.field(1) {
                 "state" => InstitutionClass::State,
                 "people" => InstitutionClass::People,
+                "group" => InstitutionClass::Group,
                 other => return Err(format!("{name}:{}: unknown class {other:?}", row.line)),
             };
             institutions.insert(vocab, row.field(0), class);
