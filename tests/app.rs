@@ -388,3 +388,26 @@ fn the_wheel_zooms_and_f_fits_the_map_again() {
         "fit again: {before} -> {fitted}"
     );
 }
+
+#[test]
+fn an_article_without_actors_opens_with_an_empty_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quiet.txt");
+    std::fs::write(
+        &path,
+        "A quiet day\n\nNothing happened today. The weather was mild.\n",
+    )
+    .unwrap();
+    let mut harness = seed_window();
+    harness.state_mut().open_files(vec![path]);
+    wait_for_loading(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.map.articles.len(), 1);
+    assert!(app.actors.is_empty());
+    harness.get_by_label_contains("No actors were found");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Russia")
+            .is_none()
+    );
+}

@@ -48,18 +48,14 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
 
 fn placeholder(app: &StancemapApp, ui: &mut egui::Ui, rect: Rect) {
     let text = if app.loader.is_busy() {
-        "Loading…".to_string()
-    } else {
+        "Loading…"
+    } else if app.map.articles.is_empty() {
         "No map yet.\n\nOpen articles (Ctrl+O), drop files here,\nor start with: stancemap FILE..."
-            .to_string()
+    } else {
+        "No actors were found in this article.\n\nAdd other articles (drop files here)\nor open another one (Ctrl+O)."
     };
-    ui.painter().text(
-        rect.center(),
-        egui::Align2::CENTER_CENTER,
-        text,
-        FontId::proportional(18.0),
-        ui.visuals().weak_text_color(),
-    );
+    let label = egui::Label::new(egui::RichText::new(text).size(18.0).weak());
+    ui.put(rect.shrink(20.0), label);
 }
 
 fn graph(app: &mut StancemapApp, ui: &mut egui::Ui, rect: Rect) {
