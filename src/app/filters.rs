@@ -43,15 +43,6 @@ impl Filters {
         let i = stance_index(stance);
         self.stances[i] = !self.stances[i];
     }
-
-    /// Anything hidden besides what focus hides, for the "filtered" hint.
-    pub fn narrows(&self) -> bool {
-        let plain = Filters {
-            focus: self.focus,
-            ..Filters::default()
-        };
-        *self != plain
-    }
 }
 
 fn stance_index(stance: Stance) -> usize {

@@ -162,11 +162,6 @@ impl Simulation {
         }
     }
 
-    /// Positions in layout units, by node index.
-    pub fn positions(&self) -> &[[f32; 2]] {
-        &self.positions
-    }
-
     /// Positions by actor id, for exports and for laying out a grown map.
     pub fn positions_by_id(&self, ids: &[String]) -> BTreeMap<String, [f32; 2]> {
         ids.iter()

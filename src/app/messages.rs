@@ -58,14 +58,6 @@ impl Messages {
         self.items.iter()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    pub fn clear(&mut self) {
-        self.items.clear();
-    }
-
     /// Show the messages as a column of banners at the bottom of `rect`.
     pub fn show(&mut self, ui: &mut egui::Ui, rect: egui::Rect) {
         let now = ui.input(|i| i.time);

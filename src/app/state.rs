@@ -97,7 +97,8 @@ pub struct StancemapApp {
 }
 
 impl StancemapApp {
-    /// A window on `map` (already laid out or not), built from `sources`.
+    /// A window on `map`, laid out from scratch; files load with
+    /// `options` and keep relations of at least `min_confidence`.
     pub fn with_map(map: RelationMap, options: LoadOptions, min_confidence: f32) -> Self {
         let positions = super::loading::lay_out(&map, &BTreeMap::new());
         let mut app = Self {
