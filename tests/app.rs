@@ -333,6 +333,25 @@ fn files_named_at_start_merge_into_one_map() {
 }
 
 #[test]
+fn a_saved_map_opens_as_it_was_saved_whatever_the_confidence_threshold() {
+    let mut saved = stancemap::pipeline::seed_map();
+    for relation in &mut saved.relations {
+        for evidence in &mut relation.evidence {
+            evidence.confidence = 0.1;
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("saved.json");
+    std::fs::write(&path, saved.to_json()).unwrap();
+    // A threshold that would drop every one of these relations from an article.
+    let mut app = StancemapApp::with_map(Default::default(), LoadOptions::default(), 0.9);
+    app.open_files(vec![path]);
+    let mut harness = window(app);
+    wait_for_loading(&mut harness);
+    assert_eq!(harness.state().map.relations.len(), saved.relations.len());
+}
+
+#[test]
 fn dragging_an_actor_pins_it_where_it_is_dropped() {
     let mut harness = seed_window();
     let node = harness.get_by_role_and_label(Role::Button, "India");

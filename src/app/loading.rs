@@ -5,7 +5,7 @@
 //! when it arrives, and a file that fails leaves the map as it was.
 
 use crate::layout;
-use crate::load::{self, LoadOptions};
+use crate::load::{self, Input, LoadOptions};
 use crate::model::{RelationMap, merge_maps};
 use crate::pipeline;
 use std::collections::{BTreeMap, VecDeque};
@@ -138,7 +138,14 @@ fn run(request: Request, base: Option<Base>, options: LoadOptions, min_confidenc
         match load::load_path(path, options) {
             Ok(file) => {
                 warnings.extend(file.warnings);
-                maps.push(pipeline::map_of(file.input).with_min_confidence(min_confidence));
+                // The confidence threshold is for what the extractor reads;
+                // a saved map is shown as it was saved.
+                maps.push(match file.input {
+                    Input::Article(_) => {
+                        pipeline::map_of(file.input).with_min_confidence(min_confidence)
+                    }
+                    Input::Map(map) => map,
+                });
                 loaded.push(path.clone());
             }
             Err(e) => errors.push(e.to_string()),
