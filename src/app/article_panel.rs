@@ -82,8 +82,9 @@ fn article_list(app: &mut StancemapApp, ui: &mut egui::Ui) {
                         article.source.as_deref().unwrap_or("(no file)"),
                         article.sentences.len()
                     );
+                    // Long titles are cut, not allowed to widen the panel.
                     if ui
-                        .selectable_label(reading, &article.title)
+                        .add(egui::Button::selectable(reading, article.title.as_str()).truncate())
                         .on_hover_text(tip)
                         .clicked()
                     {

@@ -50,7 +50,7 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
 }
 
 fn overview(app: &StancemapApp, ui: &mut egui::Ui) {
-    ui.heading("Map");
+    ui.label(RichText::new("Map").heading().strong());
     ui.label(format!(
         "{} · {} · {}",
         count(app.map.articles.len(), "article"),
@@ -89,7 +89,7 @@ fn actor(app: &StancemapApp, ui: &mut egui::Ui, i: usize, actions: &mut Vec<Acti
             colors::node_fill(ui.ctx(), kind),
             Stroke::new(1.4, colors::color(palette.node_stroke)),
         ));
-        ui.heading(name);
+        ui.label(RichText::new(name).heading().strong());
     });
     ui.label(format!("Kind: {}", kind.label()));
     if let Some(entity) = entity {

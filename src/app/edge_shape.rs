@@ -174,7 +174,7 @@ fn curve(
 
 /// A loop above the node for relations of an actor with itself.
 fn self_loop(node: &NodeShape, s: Pos2, width: f32, bend: f32) -> Option<Geometry> {
-    let r = node.data.radius;
+    let r = node.radius();
     let up = -std::f32::consts::FRAC_PI_2;
     let reach = r * 3.0 + 20.0 + bend.abs();
     let at = |angle: f32, dist: f32| s + Vec2::angled(up + angle) * dist;

@@ -21,14 +21,27 @@ pub type MapGraph = Graph<NodeData, EdgeData, Directed, DefaultIx, NodeShape, Ed
 #[derive(Debug, Clone)]
 pub struct NodeData {
     pub kind: EntityKind,
-    /// Radius on screen, in points: nodes keep their size when zooming, so
-    /// zoom spreads a crowded map instead of blowing it up.
+    /// Radius on screen at zoom 1 and closer, in points: nodes keep their
+    /// size when zooming in, so zoom spreads a crowded map instead of
+    /// blowing it up.
     pub radius: f32,
     pub visible: bool,
     /// Outside the selected actor's neighbourhood.
     pub faded: bool,
     /// Dragged into place: the layout leaves it there.
     pub pinned: bool,
+}
+
+/// How far nodes shrink when the map is zoomed out: the layout keeps nodes
+/// apart at their full size at zoom 1, so a zoomed-out map shrinks them
+/// with it (down to this fraction) rather than piling them on each other.
+const MIN_SHRINK: f32 = 0.6;
+
+impl NodeData {
+    /// The radius drawn at `zoom`, in points.
+    pub fn drawn_radius(&self, zoom: f32) -> f32 {
+        self.radius * zoom.clamp(MIN_SHRINK, 1.0)
+    }
 }
 
 /// What an edge's drawing needs to know.

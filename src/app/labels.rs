@@ -1,7 +1,7 @@
 //! Actor names on the map, placed all at once so they do not cover each
 //! other or other actors: each label tries below its node, then above, to
-//! the right, to the left and the diagonals, preferring a spot no edge
-//! crosses, and is left out when nothing is free (the hovered and selected
+//! the right, to the left, the diagonals, then a little further out,
+//! preferring a spot no edge crosses, and is left out when nothing is free (the hovered and selected
 //! actors' labels are always drawn). Labels keep their size on screen at
 //! every zoom.
 
@@ -60,23 +60,35 @@ pub fn place(requests: &[Request], obstacles: &Obstacles) -> Vec<Option<Rect>> {
         .collect()
 }
 
-fn candidates(q: &Request) -> [Rect; 8] {
+fn candidates(q: &Request) -> Vec<Rect> {
     let (c, r, s) = (q.center, q.radius, q.size);
     let below = Pos2::new(c.x - s.x / 2.0, c.y + r + GAP);
     let above = Pos2::new(c.x - s.x / 2.0, c.y - r - GAP - s.y);
     let right = Pos2::new(c.x + r + GAP + 2.0, c.y - s.y / 2.0);
     let left = Pos2::new(c.x - r - GAP - 2.0 - s.x, c.y - s.y / 2.0);
     let d = r * 0.7;
-    let corners = [
+    let mut spots = vec![
+        below,
+        above,
+        right,
+        left,
         Pos2::new(c.x + d, c.y + d),
         Pos2::new(c.x - d - s.x, c.y + d),
         Pos2::new(c.x + d, c.y - d - s.y),
         Pos2::new(c.x - d - s.x, c.y - d - s.y),
     ];
-    [
-        below, above, right, left, corners[0], corners[1], corners[2], corners[3],
-    ]
-    .map(|min| Rect::from_min_size(min, s))
+    // Crowded rows: below or above but hanging to one side, then a line
+    // further out, before a label is left out.
+    for dx in [s.x / 2.0, -s.x / 2.0] {
+        spots.push(below + Vec2::new(dx, 0.0));
+        spots.push(above + Vec2::new(dx, 0.0));
+    }
+    spots.push(below + Vec2::new(0.0, s.y));
+    spots.push(above - Vec2::new(0.0, s.y));
+    spots
+        .into_iter()
+        .map(|min| Rect::from_min_size(min, s))
+        .collect()
 }
 
 fn crosses_edge(rect: &Rect, edges: &[(Rect, Vec<Pos2>)]) -> bool {
@@ -149,6 +161,35 @@ mod tests {
             ..request(20.0, 20.0)
         };
         assert!(place(&[forced], &obstacles)[0].is_some());
+    }
+
+    #[test]
+    fn a_crowded_row_of_actors_keeps_every_label() {
+        let bounds = Rect::from_min_size(Pos2::ZERO, Vec2::splat(500.0));
+        let nodes: Vec<(Pos2, f32)> = (0..5)
+            .map(|k| (Pos2::new(100.0 + 40.0 * k as f32, 200.0), 10.0))
+            .collect();
+        let obstacles = Obstacles {
+            nodes: &nodes,
+            edges: &[],
+            bounds,
+        };
+        let requests: Vec<Request> = nodes
+            .iter()
+            .map(|&(c, _)| Request {
+                size: Vec2::new(90.0, 16.0),
+                ..request(c.x, c.y)
+            })
+            .collect();
+        let spots: Vec<Rect> = place(&requests, &obstacles)
+            .into_iter()
+            .map(|s| s.expect("every label placed"))
+            .collect();
+        for (i, a) in spots.iter().enumerate() {
+            for b in &spots[i + 1..] {
+                assert!(!a.intersects(*b), "{a:?} overlaps {b:?}");
+            }
+        }
     }
 
     #[test]

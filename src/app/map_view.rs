@@ -42,8 +42,11 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
     } else {
         graph(app, ui, rect);
     }
-    drop_overlay(ui, rect);
-    app.messages.show(ui, rect);
+    // A snapshot taken this frame shows the map, not the messages over it.
+    if !app.view.snapshot {
+        drop_overlay(ui, rect);
+        app.messages.show(ui, rect);
+    }
 }
 
 fn placeholder(app: &StancemapApp, ui: &mut egui::Ui, rect: Rect) {
@@ -116,7 +119,9 @@ fn graph(app: &mut StancemapApp, ui: &mut egui::Ui, rect: Rect) {
     }
 
     let meta = screen_meta(ui, rect);
-    hover(app, ui, &response, &meta, rect);
+    if !app.view.snapshot {
+        hover(app, ui, &response, &meta, rect);
+    }
     draw_labels(app, ui, &meta, rect);
     expose(app, ui, &meta, rect);
 }
@@ -175,28 +180,64 @@ fn navigate(app: &mut StancemapApp, ui: &mut egui::Ui, rect: Rect) {
     }
 }
 
-/// Zoom and pan so every shown actor, with its label, is in view.
+/// Room kept free around the fitted map, in points.
+const FIT_MARGIN: f32 = 24.0;
+
+/// Zoom and pan so every shown actor, with its label, is in view: the
+/// largest zoom at which the nodes' and labels' extents fit the room.
 fn fit(graph: &MapGraph, names: &[String], rect: Rect, meta: &mut MetadataFrame) -> bool {
-    let mut bounds = Rect::NOTHING;
-    let mut margin = Vec2::new(24.0, 24.0);
-    for (idx, node) in graph.nodes_iter() {
-        let data = node.payload();
-        if !data.visible {
-            continue;
-        }
-        bounds.extend_with(node.location());
-        let label = names.get(idx.index()).map_or(0, |n| n.chars().count()) as f32;
-        margin.x = margin.x.max(24.0 + (label * LABEL_SIZE * 0.3).min(140.0));
-        margin.y = margin.y.max(24.0 + data.radius + LABEL_SIZE * 1.4);
+    // Each shown node: canvas position, radius at zoom 1, label size.
+    let nodes: Vec<(Pos2, &super::graph::NodeData, Vec2)> = graph
+        .nodes_iter()
+        .filter(|(_, node)| node.payload().visible)
+        .map(|(idx, node)| {
+            let chars = names.get(idx.index()).map_or(0, |n| n.chars().count()) as f32;
+            // Inter's average advance is a little over half its size.
+            let label = Vec2::new(chars * LABEL_SIZE * 0.56 + 6.0, LABEL_SIZE * 1.4);
+            (node.location(), node.payload(), label)
+        })
+        .collect();
+    if nodes.is_empty() {
+        return false;
     }
+    // Screen extents of the drawing at `zoom`, relative to the canvas origin.
+    let extents = |zoom: f32| {
+        let mut bounds = Rect::NOTHING;
+        for &(at, data, label) in &nodes {
+            let r = data.drawn_radius(zoom);
+            // A label sits below or above its node, or beside it.
+            let half = Vec2::new(r.max(label.x / 2.0), r + label.y);
+            let c = (at.to_vec2() * zoom).to_pos2();
+            bounds.extend_with(c - half);
+            bounds.extend_with(c + half);
+        }
+        bounds
+    };
+    let room = (rect.size() - Vec2::splat(2.0 * FIT_MARGIN)).max(Vec2::splat(40.0));
+    let fits = |zoom: f32| {
+        let size = extents(zoom).size();
+        size.x <= room.x && size.y <= room.y
+    };
+    let (mut lo, mut hi) = (0.02_f32, 4.0_f32);
+    if fits(hi) {
+        lo = hi;
+    } else {
+        // The extents grow with the zoom: bisect for the largest that fits.
+        for _ in 0..30 {
+            let mid = (lo * hi).sqrt();
+            if fits(mid) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+    }
+    let bounds = extents(lo);
     if !bounds.is_finite() {
         return false;
     }
-    let size = bounds.size().max(Vec2::splat(1.0));
-    let room = (rect.size() - margin * 2.0).max(Vec2::splat(40.0));
-    let zoom = (room.x / size.x).min(room.y / size.y).clamp(0.02, 4.0);
-    meta.zoom = zoom;
-    meta.pan = rect.size() / 2.0 - bounds.center().to_vec2() * zoom;
+    meta.zoom = lo;
+    meta.pan = rect.size() / 2.0 - bounds.center().to_vec2();
     true
 }
 
@@ -305,7 +346,7 @@ fn draw_labels(app: &StancemapApp, ui: &egui::Ui, meta: &MetadataFrame, rect: Re
         if !rect.expand(200.0).contains(center) {
             continue;
         }
-        nodes.push((center, data.radius));
+        nodes.push((center, data.drawn_radius(meta.zoom)));
         let rank = if node.selected() || node.dragged() {
             0
         } else if node.hovered() {
@@ -344,7 +385,7 @@ fn draw_labels(app: &StancemapApp, ui: &egui::Ui, meta: &MetadataFrame, rect: Re
         .zip(&galleys)
         .map(|((rank, _, _, center, data), galley)| labels::Request {
             center: *center,
-            radius: data.radius,
+            radius: data.drawn_radius(meta.zoom),
             size: galley.size() + Vec2::new(6.0, 2.0),
             force: *rank < 2,
         })
@@ -391,7 +432,7 @@ fn expose(app: &StancemapApp, ui: &mut egui::Ui, meta: &MetadataFrame, rect: Rec
         if !data.visible || !rect.contains(center) {
             continue;
         }
-        let area = Rect::from_center_size(center, Vec2::splat(data.radius * 1.2));
+        let area = Rect::from_center_size(center, Vec2::splat(data.drawn_radius(meta.zoom) * 1.2));
         let name = app.actors.names[idx.index()].clone();
         let response = ui.interact(area, ui.id().with(("actor", idx.index())), Sense::hover());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, true, &name));

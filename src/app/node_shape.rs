@@ -1,5 +1,6 @@
 //! How an actor is drawn on the map: render::style's shape for its kind,
-//! filled with the kind's tint, at a fixed size on screen. Labels are
+//! filled with the kind's tint, at a fixed size on screen (smaller only
+//! when zoomed out). Labels are
 //! drawn afterwards for all nodes at once (see labels.rs), so they can
 //! avoid each other.
 
@@ -42,9 +43,14 @@ impl NodeShape {
         style::node_shape(self.data.kind)
     }
 
+    /// The radius drawn at the last frame's zoom, in points.
+    pub fn radius(&self) -> f32 {
+        self.data.drawn_radius(self.zoom)
+    }
+
     /// Distance from the centre to the outline towards `dir`, in points.
     pub fn boundary(&self, dir: Vec2) -> f32 {
-        style::boundary_distance(self.outline(), self.data.radius, [dir.x, dir.y])
+        style::boundary_distance(self.outline(), self.radius(), [dir.x, dir.y])
     }
 }
 
@@ -67,7 +73,7 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
             fill = colors::faded(fill);
             stroke_color = colors::faded(stroke_color);
         }
-        let r = self.data.radius;
+        let r = self.radius();
         let active = self.selected || self.dragged;
         let stroke = Stroke::new(if active { 2.5 } else { 1.4 }, stroke_color);
         let mut out = Vec::with_capacity(4);
@@ -113,7 +119,7 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
     }
 
     fn is_inside(&self, pos: Pos2) -> bool {
-        self.data.visible && (pos - self.pos).length() * self.zoom <= self.data.radius + 2.0
+        self.data.visible && (pos - self.pos).length() * self.zoom <= self.radius() + 2.0
     }
 }
 
