@@ -175,6 +175,66 @@ fn toggling_a_stance_hides_its_edges() {
     harness.get_by_role_and_label(Role::Button, "Taliban → ISIS-K: attack");
 }
 
+#[test]
+fn media_unconnected_and_weak_relations_can_be_hidden() {
+    let mut harness = seed_window();
+    harness.get_by_role_and_label(Role::Button, "India Today");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "hide media")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "India Today")
+            .is_none()
+    );
+
+    // Relations stated by fewer than 3 sentences go, and with "hide
+    // unconnected" so do the actors left without any.
+    harness.state_mut().filters.min_evidence = 3;
+    harness.state_mut().refresh();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "hide unconnected")
+        .click();
+    harness.run_steps(3);
+    let app = harness.state();
+    for (r, relation) in app.map.relations.iter().enumerate() {
+        assert_eq!(app.visibility.relations[r], relation.evidence.len() >= 3);
+    }
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "ISIS-K")
+            .is_none()
+    );
+    harness.get_by_role_and_label(Role::Button, "Russia → Taliban: support");
+}
+
+#[test]
+fn focus_shows_only_the_selected_actor_and_its_neighbours() {
+    let mut harness = seed_window();
+    harness
+        .get_by_role_and_label(Role::Button, "Pakistan")
+        .click();
+    harness.run_steps(3);
+    harness
+        .get_all_by_label("◎ Focus")
+        .next()
+        .expect("a focus toggle")
+        .click();
+    harness.run_steps(3);
+    for name in ["Pakistan", "Taliban", "Russia", "India"] {
+        harness.get_by_role_and_label(Role::Button, name);
+    }
+    for name in ["ISIS-K", "TTP", "India Today"] {
+        assert!(
+            harness
+                .query_by_role_and_label(Role::Button, name)
+                .is_none(),
+            "{name} is shown"
+        );
+    }
+}
+
 #[derive(Debug)]
 struct Dropped(PathBuf);
 
