@@ -42,8 +42,8 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
     } else {
         graph(app, ui, rect);
     }
-    // A snapshot taken this frame shows the map, not the messages over it.
-    if !app.view.snapshot {
+    // A snapshot shows the map, not the messages over it.
+    if !app.view.hides_overlays(ui.input(|i| i.time)) {
         drop_overlay(ui, rect);
         app.messages.show(ui, rect);
     }
@@ -119,7 +119,7 @@ fn graph(app: &mut StancemapApp, ui: &mut egui::Ui, rect: Rect) {
     }
 
     let meta = screen_meta(ui, rect);
-    if !app.view.snapshot {
+    if !app.view.hides_overlays(ui.input(|i| i.time)) {
         hover(app, ui, &response, &meta, rect);
     }
     draw_labels(app, ui, &meta, rect);

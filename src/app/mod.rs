@@ -102,6 +102,7 @@ impl StancemapApp {
         self.take_dropped_files(&ctx);
         self.shortcuts(&ctx);
         if let Some(image) = snapshot::take_arrived(&ctx) {
+            self.view.snapshot_since = None;
             self.save_snapshot(&image);
         }
         let title = self.window_title();
@@ -133,6 +134,7 @@ impl StancemapApp {
         egui::CentralPanel::no_frame().show(ui, |ui| map_view::show(self, ui));
 
         if std::mem::take(&mut self.view.snapshot) {
+            self.view.snapshot_since = Some(ctx.input(|i| i.time));
             snapshot::request(&ctx, self.view.snapshot_rect);
         }
     }

@@ -43,6 +43,10 @@ pub struct ViewRequests {
     pub focus_search: bool,
     /// Take a window snapshot of the map.
     pub snapshot: bool,
+    /// When the pending snapshot was asked for (egui time, seconds): the
+    /// picture may be of a later frame, so overlays stay hidden until it
+    /// arrives (or a second has passed, should it never come).
+    pub snapshot_since: Option<f64>,
     /// The map's area on screen last frame.
     pub map_rect: egui::Rect,
     /// The map with its legend: what a snapshot shows.
@@ -58,9 +62,18 @@ impl Default for ViewRequests {
             scroll_article: false,
             focus_search: false,
             snapshot: false,
+            snapshot_since: None,
             map_rect: egui::Rect::ZERO,
             snapshot_rect: egui::Rect::ZERO,
         }
+    }
+}
+
+impl ViewRequests {
+    /// Toasts, tooltips and the drop overlay are left out while a
+    /// snapshot is being taken.
+    pub fn hides_overlays(&self, now: f64) -> bool {
+        self.snapshot || self.snapshot_since.is_some_and(|t| now - t < 1.0)
     }
 }
 
