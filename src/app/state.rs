@@ -422,12 +422,20 @@ impl StancemapApp {
         filters::visible_map(&self.map, &self.actors, &self.visibility)
     }
 
-    /// What the window title says: the article's title, or how many
+    /// What the window title says: the article's title (as exports head
+    /// it: its first sentence when it has no title of its own), or how many
     /// articles the map merges.
     pub fn window_title(&self) -> String {
         match self.map.articles.as_slice() {
             [] => "stancemap".to_string(),
-            [one] => format!("{} — stancemap", one.title),
+            [_] => {
+                let title = crate::render::default_title(&self.map);
+                let mut short: String = title.chars().take(90).collect();
+                if short.len() < title.len() {
+                    short.push('…');
+                }
+                format!("{short} — stancemap")
+            }
             many => format!("{} articles: {} … — stancemap", many.len(), many[0].title),
         }
     }
