@@ -44,6 +44,8 @@ fn synthetic_map(n: usize) -> RelationMap {
                 cue: "backs".to_string(),
                 text: format!("Actor {a} backs Actor {b}."),
                 modality: None,
+                confidence: 1.0,
+                rule: None,
             }],
         })
         .collect();
