@@ -473,6 +473,19 @@ fn the_wheel_zooms_and_f_fits_the_map_again() {
 }
 
 #[test]
+fn a_smaller_window_fits_the_map_again() {
+    let mut harness = seed_window();
+    harness.set_size(egui::vec2(1000.0, 650.0));
+    harness.run_steps(5);
+    let map = harness.state().view.map_rect;
+    assert!(map.width() > 350.0, "the side panels leave the map {map:?}");
+    for name in SIX {
+        let at = harness.get_by_role_and_label(Role::Button, name).rect();
+        assert!(map.contains_rect(at), "{name} at {at:?} is outside {map:?}");
+    }
+}
+
+#[test]
 fn an_article_without_actors_opens_with_an_empty_map() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("quiet.txt");

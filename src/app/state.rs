@@ -35,6 +35,9 @@ pub struct ViewRequests {
     pub fit: bool,
     /// Keep fitting while the layout moves, until the user takes over.
     pub follow_layout: bool,
+    /// The view is as the last fit left it (no zoom or pan since): a
+    /// resized map area is fitted again.
+    pub fitted: bool,
     /// Centre this actor.
     pub center_on: Option<usize>,
     /// Scroll the article panel to the highlighted sentence.
@@ -58,6 +61,7 @@ impl Default for ViewRequests {
         Self {
             fit: false,
             follow_layout: false,
+            fitted: false,
             center_on: None,
             scroll_article: false,
             focus_search: false,
