@@ -83,6 +83,11 @@ fn titles_speak_for_their_state() {
 
 #[test]
 fn pronouns_follow_their_actor() {
+    // An object pronoun is not the subject of the sentence before.
+    let text = "Mali's use of Wagner was criticised in France. The European Union \
+                imposed sanctions on Wagner, accusing it of fomenting violence.";
+    expect(text, "European Union", "Wagner Group", Stance::Accuse);
+    expect_none(text, "European Union", "Mali");
     expect(
         "Turkey closed its border. It later condemned Syria.",
         "Turkey",
@@ -121,6 +126,22 @@ fn descriptions_refer_back() {
         "Mali's junta expelled the French ambassador. France condemned the junta.",
         "France",
         "Mali",
+        Stance::Oppose,
+    );
+    // A description that fits one actor keeps it, even after another
+    // country is named; a spokesperson speaks for the junta's state.
+    expect(
+        "Fighting has raged in Myanmar since the junta seized power. \
+         Thailand hosted talks on Monday. Malaysia criticised the junta.",
+        "Malaysia",
+        "Myanmar",
+        Stance::Oppose,
+    );
+    expect(
+        "The junta in Myanmar seized power in 2021. \
+         A junta spokesperson condemned Thailand.",
+        "Myanmar",
+        "Thailand",
         Stance::Oppose,
     );
     expect(
@@ -176,6 +197,41 @@ fn conjoined_actors_each_act() {
         "United Kingdom",
         "Houthis",
         Stance::Attack,
+    );
+    // The serial comma and a name with "-ed" in it ("United States").
+    let text = "The United States, Egypt, and Qatar condemned Hamas.";
+    for s in ["Egypt", "Qatar", "United States"] {
+        expect(text, s, "Hamas", Stance::Oppose);
+    }
+    let text = "The United States, Egypt, and Qatar issued a joint statement on Monday.";
+    expect(text, "Egypt", "Qatar", Stance::Cooperate);
+    expect(text, "Qatar", "United States", Stance::Cooperate);
+}
+
+#[test]
+fn appeals_to_cooperate_and_demands_to_stop() {
+    // The agent of an action noun acts in its infinitive.
+    let text = "Maduro's Venezuela criticised the decision of the US authorities \
+                to impose sanctions on Cuba.";
+    expect(text, "United States", "Cuba", Stance::Oppose);
+    expect_none(text, "Venezuela", "Cuba");
+    let text = "Egypt and Qatar urged Israel and Hamas to resume negotiations.";
+    for (s, t) in [("Egypt", "Israel"), ("Qatar", "Hamas")] {
+        expect(text, s, t, Stance::Cooperate);
+    }
+    // What the urged are asked to do did not happen.
+    expect_none(text, "Israel", "Hamas");
+    expect(
+        "France called on Russia to \"immediately stop\" its strikes.",
+        "France",
+        "Russia",
+        Stance::Oppose,
+    );
+    // A coercive verb is not an appeal.
+    expect_none(
+        "Russia forced Armenia to resume negotiations with Azerbaijan.",
+        "Russia",
+        "Armenia",
     );
 }
 
@@ -387,4 +443,13 @@ fn confidence_grows_with_evidence() {
     assert!(c1 > 0.0 && c1 < 1.0 && c2 > c1, "{c1} {c2}");
     let hedged = map_of("Russia may have attacked Ukraine.");
     assert!(hedged.relations[0].confidence() < c1);
+}
+
+#[test]
+fn participles_before_nouns_are_not_verbs() {
+    expect_none(
+        "The NUG held a ceremony for its armed wing, the People's Defence Force.",
+        "National Unity Government",
+        "People's Defence Force",
+    );
 }

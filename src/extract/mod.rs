@@ -18,6 +18,7 @@ use lexicon::actors::ActorLexicon;
 use lexicon::cues::CueLexicon;
 use lexicon::grammar::Grammar;
 use lexicon::phrases::Vocab;
+use lexicon::user::UserLexicon;
 use mentions::{Form, Mention, MentionIndex, PeopleIndex, Referent, Sentence};
 use relations::{Found, Parse};
 use std::collections::{BTreeMap, BTreeSet};
@@ -35,10 +36,16 @@ pub struct Lexicons {
 impl Lexicons {
     /// Build the lexicons from the bundled assets.
     pub fn load_bundled() -> Result<Lexicons, String> {
+        Lexicons::with_user(&UserLexicon::default())
+    }
+
+    /// The bundled lexicons extended with a user lexicon: its aliases and
+    /// cues win over bundled ones. An error names the file and line.
+    pub fn with_user(user: &UserLexicon) -> Result<Lexicons, String> {
         let mut vocab = Vocab::default();
         Ok(Lexicons {
-            actors: ActorLexicon::bundled(&mut vocab)?,
-            cues: CueLexicon::bundled(&mut vocab)?,
+            actors: ActorLexicon::with_user(&mut vocab, user)?,
+            cues: CueLexicon::with_user(&mut vocab, user)?,
             grammar: Grammar::bundled(&mut vocab)?,
             vocab,
         })
@@ -129,7 +136,11 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
             // A conjunct is as capable as the group's first member.
             let head = &ms[groups[group_of[i]][0]];
             let capable = !preceded_by_preposition(lex, s, head.toks.start);
-            let subject = capable && !clause_has_subject[clause];
+            // "accusing it of ...": right after a verb is its object.
+            let object = hits
+                .iter()
+                .any(|h| h.toks.end == head.toks.start && h.form.is_some());
+            let subject = capable && !object && !clause_has_subject[clause];
             clause_has_subject[clause] |= capable;
             let c = d.candidates(lex, m, subject);
             let first = c.first().cloned().unwrap_or_default();
