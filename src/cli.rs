@@ -4,6 +4,7 @@ use crate::atomic_write;
 use crate::eval::{self, GoldMap, Report};
 use crate::load::{self, Input, LoadOptions};
 use crate::pipeline;
+use crate::{export, layout, render};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
@@ -17,7 +18,9 @@ use std::path::{Path, PathBuf};
 FILE is .txt, .md, .html/.htm or a .json map written by stancemap; '-' reads standard input.\n\
 Several FILEs merge into one map.\n\nExamples:\n  stancemap                       open the seed article in the app\n  \
 stancemap extract article.html  print the map of an article as JSON\n  \
-stancemap eval --gold gold.json article.txt"
+stancemap eval --gold gold.json article.txt\n  \
+stancemap export -o seed.png      draw the seed map for a report\n  \
+stancemap layout edges.tsv -o positions.csv"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -66,6 +69,82 @@ pub enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+    /// Draw the map of FILEs (PNG, SVG) or write it for other tools (JSON,
+    /// GraphML, GEXF, DOT, CSV); no FILE: the seed. A single .tsv/.csv FILE
+    /// is read as an edge list and drawn as a plain graph.
+    #[command(
+        after_help = "The format comes from OUT's extension: png, svg, json, graphml, gexf, dot or csv.\n\
+The same input and --seed always give the same bytes."
+    )]
+    Export(ExportArgs),
+    /// Lay out an edge list (two columns of node names per line: .tsv, .csv
+    /// or whitespace; optional header and weight column) and write node,x,y.
+    Layout {
+        /// The edge list.
+        #[arg(value_name = "EDGES")]
+        edges: PathBuf,
+        /// Where to write the positions (CSV: node,x,y).
+        #[arg(short, long, value_name = "POSITIONS.csv")]
+        output: PathBuf,
+        /// Stop after this many steps if the layout has not converged.
+        #[arg(long, default_value_t = layout::MAX_ITERATIONS)]
+        iterations: u32,
+        /// Seed of the initial positions: same seed, same output.
+        #[arg(long, default_value_t = layout::DEFAULT_SEED)]
+        seed: u64,
+    },
+}
+
+/// Options of `stancemap export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    files: Vec<PathBuf>,
+    /// The file to write; its extension picks the format.
+    #[arg(short, long, value_name = "OUT.EXT", value_parser = export_path)]
+    output: PathBuf,
+    /// Picture width in pixels (PNG pixels are this times --scale).
+    #[arg(long, default_value_t = 1600, value_name = "PX", value_parser = clap::value_parser!(u32).range(200..=20000))]
+    width: u32,
+    /// Picture height in pixels.
+    #[arg(long, default_value_t = 1000, value_name = "PX", value_parser = clap::value_parser!(u32).range(200..=20000))]
+    height: u32,
+    /// PNG pixels per picture pixel: 2 for print.
+    #[arg(long, default_value_t = 1.0, value_name = "F", value_parser = export_scale)]
+    scale: f32,
+    #[arg(long, default_value = "light", value_parser = ["light", "dark"])]
+    theme: String,
+    /// No background (PNG keeps an alpha channel).
+    #[arg(long)]
+    transparent: bool,
+    #[arg(long)]
+    no_legend: bool,
+    /// The heading (default: the article title, or "N articles"); "" for none.
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
+    /// Seed of the layout: same seed, same picture.
+    #[arg(long, default_value_t = layout::DEFAULT_SEED, value_name = "N")]
+    seed: u64,
+    /// With .csv: write the node table instead of the edge list.
+    #[arg(long)]
+    nodes: bool,
+}
+
+fn export_path(s: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(s);
+    match export::Format::from_path(&path) {
+        Some(_) => Ok(path),
+        None => Err(format!(
+            "unknown file type (use one of {})",
+            export::Format::list()
+        )),
+    }
+}
+
+fn export_scale(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(f) if f.is_finite() && (0.1..=10.0).contains(&f) => Ok(f),
+        _ => Err("expected a number from 0.1 to 10".to_string()),
+    }
 }
 
 /// What went wrong, as the one line printed on standard error.
@@ -115,6 +194,13 @@ pub fn run(command: &Command, options: Options) -> Result<(), Failure> {
                 "eval needs --gold GOLD.json ARTICLE, or --gold-dir DIR --articles DIR".to_string(),
             )),
         },
+        Command::Export(args) => run_export(args, options.load),
+        Command::Layout {
+            edges,
+            output,
+            iterations,
+            seed,
+        } => run_layout(edges, output, *iterations, *seed, options.load),
     }
 }
 
@@ -228,8 +314,105 @@ fn eval_dir(
 
 /// Open the desktop app on `files` (the seed without any).
 pub fn open_app(files: &[PathBuf], options: Options) -> Result<(), Failure> {
-    let _ = (files, options);
-    Err(Failure(
-        "the desktop app is not part of this build yet; use `stancemap extract`".to_string(),
-    ))
+    crate::app::run(files, options.load, options.min_confidence).map_err(Failure)
+}
+
+fn is_edge_list(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("csv"))
+}
+
+fn read_edge_list(path: &Path, options: LoadOptions) -> Result<layout::EdgeList, Failure> {
+    let name = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| Failure(format!("{name}: cannot read: {e}")))?;
+    if meta.len() > options.max_input_bytes {
+        return Err(Failure(format!(
+            "{name}: larger than the input limit (raise it with --max-input-mb)"
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Failure(format!("{name}: cannot read: {e}")))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("warning: {name}: not UTF-8; unreadable bytes replaced");
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    let list = layout::EdgeList::parse(&text, layout::Separator::for_path(path))
+        .map_err(|e| Failure(format!("{name}: {e}")))?;
+    if list.names.is_empty() {
+        return Err(Failure(format!(
+            "{name}: no edges or nodes in this edge list"
+        )));
+    }
+    Ok(list)
+}
+
+fn run_export(args: &ExportArgs, options: LoadOptions) -> Result<(), Failure> {
+    let map = match args.files.as_slice() {
+        [one] if is_edge_list(one) => export::edge_list_map(&read_edge_list(one, options)?),
+        files => {
+            if let Some(list) = files.iter().find(|f| is_edge_list(f)) {
+                return Err(Failure(format!(
+                    "{}: an edge list is exported on its own, not merged with articles",
+                    list.display()
+                )));
+            }
+            let built = pipeline::build(files, options).map_err(|e| Failure(e.to_string()))?;
+            for w in &built.warnings {
+                eprintln!("warning: {w}");
+            }
+            built.map
+        }
+    };
+    let format = export::Format::from_path(&args.output);
+    if args.nodes && format != Some(export::Format::Csv) {
+        eprintln!("warning: --nodes applies to .csv only; ignored");
+    }
+    let opts = export::ExportOptions {
+        render: render::Options {
+            width: args.width,
+            height: args.height,
+            scale: args.scale,
+            theme: render::style::Theme::parse(&args.theme).unwrap_or_default(),
+            transparent: args.transparent,
+            legend: !args.no_legend,
+            title: args.title.clone(),
+        },
+        nodes: args.nodes,
+    };
+    let positions = if format == Some(export::Format::Json) {
+        Default::default()
+    } else {
+        layout::map_positions(&map, args.seed)
+    };
+    export::write_file(&args.output, &map, &positions, &opts).map_err(Failure)
+}
+
+fn run_layout(
+    edges: &Path,
+    output: &Path,
+    iterations: u32,
+    seed: u64,
+    options: LoadOptions,
+) -> Result<(), Failure> {
+    let list = read_edge_list(edges, options)?;
+    let packed = layout::layout_packed(&list.graph(), seed, iterations, layout::ASPECT);
+    if !packed.converged {
+        eprintln!(
+            "warning: {}: not converged after {} steps (raise --iterations)",
+            edges.display(),
+            packed.iterations
+        );
+    }
+    let mut csv = export::csv::record(&["node", "x", "y"]);
+    for (name, p) in list.names.iter().zip(&packed.positions) {
+        csv.push_str(&export::csv::record(&[
+            name.clone(),
+            p[0].to_string(),
+            p[1].to_string(),
+        ]));
+    }
+    atomic_write::write(output, csv.as_bytes()).map_err(Failure)
 }

@@ -4,12 +4,16 @@
 //! Data flows one way: `load` -> `extract` -> `model::merge_maps` -> `layout`
 //! -> `render` / `export` (and the window in `app`).
 
+pub mod app;
 pub mod atomic_write;
 pub mod cli;
 pub mod curate;
 pub mod eval;
+pub mod export;
 pub mod extract;
+pub mod layout;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod render;
 pub mod text;

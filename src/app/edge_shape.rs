@@ -1,0 +1,226 @@
+//! How a relation is drawn: a curve in its stance's colour from the
+//! source's outline to an arrowhead at the target's, as wide as its
+//! evidence is strong, dashed when alleged and dotted when negated
+//! (render::style decides all of these, so the window matches exports).
+
+use super::colors;
+use super::graph::{EdgeData, NodeData};
+use super::node_shape::NodeShape;
+use crate::render::style;
+use egui::{Pos2, Shape, Stroke, Vec2};
+use egui_graphs::{DisplayEdge, DrawContext, EdgeProps, Node};
+use petgraph::Directed;
+use petgraph::stable_graph::DefaultIx;
+
+type MapNode = Node<NodeData, EdgeData, Directed, DefaultIx, NodeShape>;
+
+/// Points along a curved edge: enough to look smooth at any zoom.
+const SAMPLES: usize = 24;
+/// How close (in points) the pointer must be to an edge to hit it.
+const HIT_SLOP: f32 = 5.0;
+
+#[derive(Debug, Clone)]
+pub struct EdgeShape {
+    pub data: EdgeData,
+    pub selected: bool,
+    /// The drawn line in canvas units, for hit tests between frames.
+    line: Vec<Pos2>,
+    zoom: f32,
+}
+
+impl From<EdgeProps<EdgeData>> for EdgeShape {
+    fn from(props: EdgeProps<EdgeData>) -> Self {
+        Self {
+            data: props.payload.clone(),
+            selected: props.selected,
+            line: Vec::new(),
+            zoom: 1.0,
+        }
+    }
+}
+
+/// An edge's geometry on screen: the line (ending at the arrowhead's base)
+/// and the arrowhead (tip first).
+struct Geometry {
+    line: Vec<Pos2>,
+    arrow: [Pos2; 3],
+}
+
+impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeShape {
+    fn shapes(&mut self, start: &MapNode, end: &MapNode, ctx: &DrawContext) -> Vec<Shape> {
+        self.zoom = ctx.meta.zoom.max(1e-6);
+        self.line.clear();
+        if !self.data.visible || !start.payload().visible || !end.payload().visible {
+            return Vec::new();
+        }
+        let s = ctx.meta.canvas_to_screen_pos(start.location());
+        let e = ctx.meta.canvas_to_screen_pos(end.location());
+        let geometry = if start.id() == end.id() {
+            self_loop(start.display(), s, self.data.width, self.data.bend)
+        } else {
+            curve(
+                start.display(),
+                end.display(),
+                s,
+                e,
+                self.data.width,
+                self.data.bend,
+            )
+        };
+        let Some(g) = geometry else {
+            return Vec::new();
+        };
+        self.line = g
+            .line
+            .iter()
+            .chain(g.arrow.iter().take(1))
+            .map(|&p| ctx.meta.screen_to_canvas_pos(p))
+            .collect();
+
+        let mut color = colors::stance(self.data.stance);
+        if self.data.faded {
+            color = colors::faded(color);
+        }
+        let mut width = self.data.width;
+        if self.data.hovered {
+            width += 1.5;
+        }
+        let mut out = Vec::new();
+        if self.selected {
+            let halo = ctx.ctx.global_style().visuals.selection.bg_fill;
+            let mut halo_line = g.line.clone();
+            halo_line.push(g.arrow[0]);
+            out.push(Shape::line(halo_line, Stroke::new(width + 8.0, halo)));
+        }
+        let stroke = Stroke::new(width, color);
+        if self.data.negated {
+            let [on, off] = style::negated_dash(width);
+            out.extend(Shape::dashed_line(&g.line, stroke, on, off));
+        } else if self.data.alleged {
+            let [on, off] = style::alleged_dash(width);
+            out.extend(Shape::dashed_line(&g.line, stroke, on, off));
+        } else {
+            out.push(Shape::line(g.line, stroke));
+        }
+        out.push(Shape::convex_polygon(g.arrow.to_vec(), color, Stroke::NONE));
+        out
+    }
+
+    fn update(&mut self, props: &EdgeProps<EdgeData>) {
+        self.data.clone_from(&props.payload);
+        self.selected = props.selected;
+    }
+
+    fn is_inside(&self, _start: &MapNode, _end: &MapNode, pos: Pos2) -> bool {
+        let reach = (self.data.width / 2.0 + HIT_SLOP) / self.zoom;
+        self.data.visible
+            && self
+                .line
+                .windows(2)
+                .any(|w| segment_distance(pos, w[0], w[1]) <= reach)
+    }
+}
+
+impl EdgeShape {
+    /// The drawn line (canvas units), arrowhead tip last.
+    pub fn line(&self) -> &[Pos2] {
+        &self.line
+    }
+
+    /// The point halfway along the drawn edge, in canvas units: where the
+    /// edge can be pointed at (tooltips, accessibility, tests).
+    pub fn midpoint(&self) -> Option<Pos2> {
+        let n = self.line.len();
+        (n > 0).then(|| self.line[n / 2])
+    }
+}
+
+fn quad(p0: Pos2, c: Pos2, p2: Pos2, t: f32) -> Pos2 {
+    let u = 1.0 - t;
+    (p0.to_vec2() * (u * u) + c.to_vec2() * (2.0 * u * t) + p2.to_vec2() * (t * t)).to_pos2()
+}
+
+/// A quadratic curve from `a`'s outline to `b`'s, its middle `bend` points
+/// left of the straight line.
+fn curve(
+    a: &NodeShape,
+    b: &NodeShape,
+    s: Pos2,
+    e: Pos2,
+    width: f32,
+    bend: f32,
+) -> Option<Geometry> {
+    let d = e - s;
+    let len = d.length();
+    if len < 1.0 {
+        return None;
+    }
+    let u = d / len;
+    let left = Vec2::new(u.y, -u.x);
+    let c = s + d / 2.0 + left * (2.0 * bend);
+    let dir_s = (c - s).normalized();
+    let dir_e = (c - e).normalized();
+    let p0 = s + dir_s * a.boundary(dir_s);
+    let tip = e + dir_e * b.boundary(dir_e);
+    if (tip - p0).length() < 2.0 || (tip - s).dot(u) < (p0 - s).dot(u) {
+        return None;
+    }
+    let samples = if bend == 0.0 { 1 } else { SAMPLES };
+    let points: Vec<Pos2> = (0..=samples)
+        .map(|k| quad(p0, c, tip, k as f32 / samples as f32))
+        .collect();
+    Some(finish(points, (tip - c).normalized(), width))
+}
+
+/// A loop above the node for relations of an actor with itself.
+fn self_loop(node: &NodeShape, s: Pos2, width: f32, bend: f32) -> Option<Geometry> {
+    let r = node.radius();
+    let up = -std::f32::consts::FRAC_PI_2;
+    let reach = r * 3.0 + 20.0 + bend.abs();
+    let at = |angle: f32, dist: f32| s + Vec2::angled(up + angle) * dist;
+    let (p0, c1, c2) = (
+        at(-0.45, node.boundary(Vec2::angled(up - 0.45))),
+        at(-0.9, reach),
+        at(0.9, reach),
+    );
+    let tip = at(0.45, node.boundary(Vec2::angled(up + 0.45)));
+    let points: Vec<Pos2> = (0..=SAMPLES)
+        .map(|k| {
+            let t = k as f32 / SAMPLES as f32;
+            let u = 1.0 - t;
+            (p0.to_vec2() * (u * u * u)
+                + c1.to_vec2() * (3.0 * u * u * t)
+                + c2.to_vec2() * (3.0 * u * t * t)
+                + tip.to_vec2() * (t * t * t))
+                .to_pos2()
+        })
+        .collect();
+    Some(finish(points, (tip - c2).normalized(), width))
+}
+
+/// Cut the line short of the arrowhead so a thick line does not blunt it.
+fn finish(mut points: Vec<Pos2>, tangent: Vec2, width: f32) -> Geometry {
+    let tip = *points.last().unwrap_or(&Pos2::ZERO);
+    let (length, half) = style::arrow_size(width);
+    let base = tip - tangent * length;
+    let side = Vec2::new(-tangent.y, tangent.x) * half;
+    while points.len() > 1 && (points[points.len() - 1] - tip).length() < length {
+        points.pop();
+    }
+    points.push(base);
+    Geometry {
+        line: points,
+        arrow: [tip, base + side, base - side],
+    }
+}
+
+/// Distance from `p` to the segment `a`-`b`.
+pub fn segment_distance(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let len2 = ab.length_sq();
+    if len2 == 0.0 {
+        return (p - a).length();
+    }
+    let t = ((p - a).dot(ab) / len2).clamp(0.0, 1.0);
+    (p - (a + ab * t)).length()
+}

@@ -1,0 +1,243 @@
+//! What the map shows: stance toggles, hidden articles, media and
+//! unconnected actors, a minimum number of sentences, and focus on the
+//! selection's neighbourhood. Pure functions of the map, so the map view,
+//! the report export and the tests agree on what is visible.
+
+use super::graph::Actors;
+use crate::model::{EntityKind, RelationMap, Stance};
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filters {
+    /// Shown stances, in `Stance::ALL` order.
+    pub stances: [bool; 6],
+    pub hide_media: bool,
+    pub hide_unconnected: bool,
+    /// Relations need at least this many sentences (in shown articles).
+    pub min_evidence: usize,
+    /// Only the selection and its neighbours.
+    pub focus: bool,
+    /// Article ids whose sentences and mentions are left out.
+    pub hidden_articles: BTreeSet<String>,
+}
+
+impl Default for Filters {
+    fn default() -> Self {
+        Self {
+            stances: [true; 6],
+            hide_media: false,
+            hide_unconnected: false,
+            min_evidence: 1,
+            focus: false,
+            hidden_articles: BTreeSet::new(),
+        }
+    }
+}
+
+impl Filters {
+    pub fn shows(&self, stance: Stance) -> bool {
+        self.stances[stance_index(stance)]
+    }
+
+    pub fn toggle(&mut self, stance: Stance) {
+        let i = stance_index(stance);
+        self.stances[i] = !self.stances[i];
+    }
+}
+
+fn stance_index(stance: Stance) -> usize {
+    Stance::ALL.iter().position(|&s| s == stance).unwrap_or(0)
+}
+
+/// Which nodes (by actor index) and relations (by index) are shown, and how
+/// many sentences of shown articles each relation has.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Visibility {
+    pub nodes: Vec<bool>,
+    pub relations: Vec<bool>,
+    pub evidence: Vec<usize>,
+}
+
+impl Visibility {
+    pub fn node_count(&self) -> usize {
+        self.nodes.iter().filter(|&&v| v).count()
+    }
+
+    pub fn relation_count(&self) -> usize {
+        self.relations.iter().filter(|&&v| v).count()
+    }
+}
+
+/// Apply `filters` to `map`; `focus` are the actor indices focus centres
+/// on (the selected actor, or both ends of the selected relation).
+pub fn visibility(
+    map: &RelationMap,
+    actors: &Actors,
+    filters: &Filters,
+    focus: &[usize],
+) -> Visibility {
+    let hidden = &filters.hidden_articles;
+    let mut base = vec![true; actors.len()];
+    for (i, id) in actors.ids.iter().enumerate() {
+        let Some(entity) = map.entity(id) else {
+            continue;
+        };
+        let media = filters.hide_media && entity.kind == EntityKind::Media;
+        let all_hidden = !entity.mentions.is_empty()
+            && entity.mentions.iter().all(|m| hidden.contains(&m.article));
+        base[i] = !media && !all_hidden;
+    }
+    let ends =
+        |source: &str, target: &str| Some((*actors.index.get(source)?, *actors.index.get(target)?));
+    let focus_on = !focus.is_empty() && filters.focus;
+    let mut evidence = Vec::with_capacity(map.relations.len());
+    let mut relations = Vec::with_capacity(map.relations.len());
+    let mut connected = vec![false; actors.len()];
+    for relation in &map.relations {
+        let count = relation
+            .evidence
+            .iter()
+            .filter(|e| !hidden.contains(&e.article))
+            .count();
+        evidence.push(count);
+        let strong_enough = if relation.evidence.is_empty() {
+            filters.min_evidence <= 1
+        } else {
+            count >= filters.min_evidence.max(1)
+        };
+        let shown = filters.shows(relation.stance)
+            && strong_enough
+            && ends(&relation.source, &relation.target).is_some_and(|(a, b)| {
+                base[a] && base[b] && (!focus_on || focus.contains(&a) || focus.contains(&b))
+            });
+        if shown && let Some((a, b)) = ends(&relation.source, &relation.target) {
+            connected[a] = true;
+            connected[b] = true;
+        }
+        relations.push(shown);
+    }
+    let nodes = (0..actors.len())
+        .map(|i| {
+            if focus_on {
+                base[i] && (focus.contains(&i) || connected[i])
+            } else {
+                base[i] && (!filters.hide_unconnected || connected[i])
+            }
+        })
+        .collect();
+    Visibility {
+        nodes,
+        relations,
+        evidence,
+    }
+}
+
+/// The part of `map` the filters show, for a report of the view as it is:
+/// hidden articles, actors, relations and sentences are left out.
+pub fn visible_map(map: &RelationMap, actors: &Actors, vis: &Visibility) -> RelationMap {
+    let hidden: BTreeSet<&str> =
+        map.articles
+            .iter()
+            .map(|a| a.id.as_str())
+            .filter(|id| {
+                !map.relations.iter().enumerate().any(|(r, rel)| {
+                    vis.relations[r] && rel.evidence.iter().any(|e| e.article == *id)
+                }) && !map.entities.iter().any(|e| {
+                    actors.index.get(&e.id).is_some_and(|&i| vis.nodes[i])
+                        && e.mentions.iter().any(|m| m.article == *id)
+                })
+            })
+            .collect();
+    let mut out = map.clone();
+    out.articles.retain(|a| !hidden.contains(a.id.as_str()));
+    out.entities.retain(|e| {
+        actors
+            .index
+            .get(&e.id)
+            .is_some_and(|&i| vis.nodes.get(i).copied().unwrap_or(false))
+    });
+    let mut r = 0;
+    out.relations.retain(|_| {
+        r += 1;
+        vis.relations.get(r - 1).copied().unwrap_or(false)
+    });
+    for relation in &mut out.relations {
+        relation
+            .evidence
+            .retain(|e| !hidden.contains(e.article.as_str()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::map_graph;
+    use crate::pipeline::seed_map;
+
+    fn seed() -> (RelationMap, Actors) {
+        let map = seed_map();
+        let actors = Actors::new(&map, &map_graph(&map));
+        (map, actors)
+    }
+
+    #[test]
+    fn a_stance_switched_off_hides_its_relations_only() {
+        let (map, actors) = seed();
+        let mut filters = Filters::default();
+        filters.toggle(Stance::Attack);
+        let vis = visibility(&map, &actors, &filters, &[]);
+        for (r, relation) in map.relations.iter().enumerate() {
+            assert_eq!(vis.relations[r], relation.stance != Stance::Attack);
+        }
+        assert_eq!(vis.node_count(), actors.len());
+    }
+
+    #[test]
+    fn focus_keeps_the_neighbourhood() {
+        let (map, actors) = seed();
+        let filters = Filters {
+            focus: true,
+            ..Filters::default()
+        };
+        let isis = actors.index["isis-k"];
+        let vis = visibility(&map, &actors, &filters, &[isis]);
+        let shown: Vec<&str> = actors
+            .ids
+            .iter()
+            .zip(&vis.nodes)
+            .filter(|(_, v)| **v)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        assert_eq!(shown, ["isis-k", "taliban"]);
+    }
+
+    #[test]
+    fn hiding_the_only_article_hides_everything() {
+        let (map, actors) = seed();
+        let mut filters = Filters::default();
+        filters.hidden_articles.insert(map.articles[0].id.clone());
+        let vis = visibility(&map, &actors, &filters, &[]);
+        assert_eq!(vis.node_count(), 0);
+        assert_eq!(vis.relation_count(), 0);
+        assert!(visible_map(&map, &actors, &vis).articles.is_empty());
+    }
+
+    #[test]
+    fn minimum_evidence_and_media_filters() {
+        let (map, actors) = seed();
+        let filters = Filters {
+            min_evidence: 2,
+            hide_media: true,
+            hide_unconnected: true,
+            ..Filters::default()
+        };
+        let vis = visibility(&map, &actors, &filters, &[]);
+        for (r, relation) in map.relations.iter().enumerate() {
+            assert_eq!(vis.relations[r], relation.evidence.len() >= 2);
+        }
+        let view = visible_map(&map, &actors, &vis);
+        assert!(view.entities.iter().all(|e| e.kind != EntityKind::Media));
+        assert_eq!(view.relations.len(), vis.relation_count());
+    }
+}

@@ -1,0 +1,265 @@
+//! Getting articles into the window: the Open and Add dialogs (rfd), files
+//! dropped onto the window and files named on the command line all end up
+//! here. Loading, extraction and layout run on a worker thread so a large
+//! file never freezes the window; the result is merged into the map only
+//! when it arrives, and a file that fails leaves the map as it was.
+
+use crate::layout;
+use crate::load::{self, Input, LoadOptions};
+use crate::model::{RelationMap, merge_maps};
+use crate::pipeline;
+use std::collections::{BTreeMap, VecDeque};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+/// What loaded files do to the current map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// They become the map.
+    Replace,
+    /// They are merged into it.
+    Add,
+}
+
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub mode: Mode,
+    pub paths: Vec<PathBuf>,
+}
+
+/// The current map and its layout (layout units, by actor id), which a
+/// merge builds on.
+pub type Base = (RelationMap, BTreeMap<String, [f32; 2]>);
+
+/// What a finished load brings back.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub mode: Mode,
+    /// The new map and its layout; `None` when no file could be used.
+    pub result: Option<Base>,
+    pub loaded: Vec<PathBuf>,
+    /// One line per file that could not be used: "FILE: reason".
+    pub errors: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+/// Loads one request at a time on a worker thread; later ones wait.
+pub struct Loader {
+    options: LoadOptions,
+    min_confidence: f32,
+    queue: VecDeque<Request>,
+    running: Option<(Request, Receiver<Outcome>)>,
+}
+
+impl Loader {
+    pub fn new(options: LoadOptions, min_confidence: f32) -> Self {
+        Self {
+            options,
+            min_confidence,
+            queue: VecDeque::new(),
+            running: None,
+        }
+    }
+
+    pub fn request(&mut self, mode: Mode, paths: Vec<PathBuf>) {
+        if !paths.is_empty() {
+            self.queue.push_back(Request { mode, paths });
+        }
+    }
+
+    pub fn is_busy(&self) -> bool {
+        self.running.is_some() || !self.queue.is_empty()
+    }
+
+    /// The files being loaded now, for the progress note.
+    pub fn current(&self) -> Option<&[PathBuf]> {
+        self.running.as_ref().map(|(r, _)| r.paths.as_slice())
+    }
+
+    /// Start the next waiting request if none runs; `base` gives the map to
+    /// merge into (only called when a request is actually started).
+    pub fn start_next(&mut self, ctx: &egui::Context, base: impl FnOnce() -> Base) {
+        if self.running.is_some() {
+            return;
+        }
+        let Some(request) = self.queue.pop_front() else {
+            return;
+        };
+        let base = (request.mode == Mode::Add).then(base);
+        let (tx, rx) = mpsc::channel();
+        let job = request.clone();
+        let (options, min_confidence) = (self.options, self.min_confidence);
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("stancemap-load".into())
+            .spawn(move || {
+                let outcome = run(job, base, options, min_confidence);
+                // The window may have closed meanwhile: nobody to tell.
+                let _ = tx.send(outcome);
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.running = Some((request, rx));
+        } else {
+            self.running = None;
+        }
+    }
+
+    /// A finished load, if one has finished.
+    pub fn poll(&mut self) -> Option<Outcome> {
+        let (request, rx) = self.running.as_ref()?;
+        let outcome = match rx.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => Outcome {
+                mode: request.mode,
+                result: None,
+                loaded: Vec::new(),
+                errors: request
+                    .paths
+                    .iter()
+                    .map(|p| format!("{}: could not be read (the loader stopped)", p.display()))
+                    .collect(),
+                warnings: Vec::new(),
+            },
+        };
+        self.running = None;
+        Some(outcome)
+    }
+}
+
+fn run(request: Request, base: Option<Base>, options: LoadOptions, min_confidence: f32) -> Outcome {
+    let mut maps = Vec::new();
+    let mut loaded = Vec::new();
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    for path in &request.paths {
+        match load::load_path(path, options) {
+            Ok(file) => {
+                warnings.extend(file.warnings);
+                // The confidence threshold is for what the extractor reads;
+                // a saved map is shown as it was saved.
+                maps.push(match file.input {
+                    Input::Article(_) => {
+                        pipeline::map_of(file.input).with_min_confidence(min_confidence)
+                    }
+                    Input::Map(map) => map,
+                });
+                loaded.push(path.clone());
+            }
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    let result = (!maps.is_empty()).then(|| {
+        let (old, known) = base.unwrap_or_default();
+        let map = if old.articles.is_empty() && old.entities.is_empty() && maps.len() == 1 {
+            maps.pop().unwrap_or_default()
+        } else {
+            merge_maps(std::iter::once(old).chain(maps))
+        };
+        let positions = lay_out(&map, &known);
+        (map, positions)
+    });
+    Outcome {
+        mode: request.mode,
+        result,
+        loaded,
+        errors,
+        warnings,
+    }
+}
+
+/// Positions for every actor of `map` (layout units), keeping `known`
+/// ones; a map without actors has none to place.
+pub fn lay_out(
+    map: &RelationMap,
+    known: &BTreeMap<String, [f32; 2]>,
+) -> BTreeMap<String, [f32; 2]> {
+    if layout::map_graph(map).ids.is_empty() {
+        return BTreeMap::new();
+    }
+    layout::map_positions_from(map, layout::DEFAULT_SEED, known)
+}
+
+/// What a file dialog gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Picked<T> {
+    Chosen(T),
+    Cancelled,
+    /// No dialog could be shown (no desktop portal): rfd returns at once,
+    /// as for a cancel, so a too-quick "cancel" is taken for this.
+    Unavailable,
+}
+
+/// A dialog answered faster than any person can cancel it did not open.
+const HUMAN_CANCEL: Duration = Duration::from_millis(150);
+
+/// Read a dialog's answer, given how long it took.
+fn picked<T>(took: Duration, answer: Option<T>) -> Picked<T> {
+    match answer {
+        Some(t) => Picked::Chosen(t),
+        None if took < HUMAN_CANCEL => Picked::Unavailable,
+        None => Picked::Cancelled,
+    }
+}
+
+/// The file types the window opens.
+pub const ARTICLE_EXTENSIONS: [&str; 7] = ["txt", "md", "markdown", "html", "htm", "json", "text"];
+
+/// Ask for article files to open or add.
+pub fn pick_articles(title: &str, start_dir: Option<&Path>) -> Picked<Vec<PathBuf>> {
+    let mut dialog = rfd::FileDialog::new()
+        .set_title(title)
+        .add_filter("Articles and maps", &ARTICLE_EXTENSIONS)
+        .add_filter("All files", &["*"]);
+    if let Some(dir) = start_dir {
+        dialog = dialog.set_directory(dir);
+    }
+    let started = Instant::now();
+    let answer = dialog.pick_files();
+    picked(started.elapsed(), answer)
+}
+
+/// Ask where to save a file of one of `extensions`.
+pub fn pick_save_path(
+    title: &str,
+    file_name: &str,
+    start_dir: Option<&Path>,
+    filters: &[(&str, &[&str])],
+) -> Picked<PathBuf> {
+    let mut dialog = rfd::FileDialog::new()
+        .set_title(title)
+        .set_file_name(file_name);
+    for (name, extensions) in filters {
+        dialog = dialog.add_filter(*name, extensions);
+    }
+    if let Some(dir) = start_dir {
+        dialog = dialog.set_directory(dir);
+    }
+    let started = Instant::now();
+    let answer = dialog.save_file();
+    picked(started.elapsed(), answer)
+}
+
+/// Said when no file dialog can open.
+pub const NO_DIALOG: &str = "No file dialog is available here (no desktop portal). \
+Drop files onto the window, or name them on the command line: stancemap FILE...";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_slow_empty_answer_is_a_cancel() {
+        assert_eq!(
+            picked::<u8>(Duration::from_secs(2), None),
+            Picked::Cancelled
+        );
+        assert_eq!(
+            picked::<u8>(Duration::from_millis(3), None),
+            Picked::Unavailable
+        );
+        assert_eq!(picked(Duration::from_millis(3), Some(1)), Picked::Chosen(1));
+    }
+}

@@ -1,0 +1,145 @@
+//! How an actor is drawn on the map: render::style's shape for its kind,
+//! filled with the kind's tint, at a fixed size on screen (smaller only
+//! when zoomed out). Labels are
+//! drawn afterwards for all nodes at once (see labels.rs), so they can
+//! avoid each other.
+
+use super::colors;
+use super::graph::{EdgeData, NodeData};
+use crate::render::style::{self, Shape as Outline};
+use egui::{Color32, Pos2, Shape, Stroke, Vec2};
+use egui_graphs::{DisplayNode, DrawContext, NodeProps};
+use petgraph::Directed;
+use petgraph::stable_graph::DefaultIx;
+
+#[derive(Debug, Clone)]
+pub struct NodeShape {
+    /// Canvas position.
+    pub pos: Pos2,
+    pub data: NodeData,
+    pub selected: bool,
+    pub hovered: bool,
+    pub dragged: bool,
+    /// The zoom of the last drawn frame: the radius is in screen points, the
+    /// hit test in canvas units.
+    zoom: f32,
+}
+
+impl From<NodeProps<NodeData>> for NodeShape {
+    fn from(props: NodeProps<NodeData>) -> Self {
+        Self {
+            pos: props.location(),
+            data: props.payload.clone(),
+            selected: props.selected,
+            hovered: props.hovered,
+            dragged: props.dragged,
+            zoom: 1.0,
+        }
+    }
+}
+
+impl NodeShape {
+    pub fn outline(&self) -> Outline {
+        style::node_shape(self.data.kind)
+    }
+
+    /// The radius drawn at the last frame's zoom, in points.
+    pub fn radius(&self) -> f32 {
+        self.data.drawn_radius(self.zoom)
+    }
+
+    /// Distance from the centre to the outline towards `dir`, in points.
+    pub fn boundary(&self, dir: Vec2) -> f32 {
+        style::boundary_distance(self.outline(), self.radius(), [dir.x, dir.y])
+    }
+}
+
+impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
+    fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
+        let dir = dir.normalized();
+        self.pos + dir * self.boundary(dir) / self.zoom
+    }
+
+    fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
+        self.zoom = ctx.meta.zoom.max(1e-6);
+        if !self.data.visible {
+            return Vec::new();
+        }
+        let center = ctx.meta.canvas_to_screen_pos(self.pos);
+        let palette = colors::palette(ctx.ctx);
+        let mut fill = colors::node_fill(ctx.ctx, self.data.kind);
+        let mut stroke_color = colors::color(palette.node_stroke);
+        if self.data.faded {
+            fill = colors::faded(fill);
+            stroke_color = colors::faded(stroke_color);
+        }
+        let r = self.radius();
+        let active = self.selected || self.dragged;
+        let stroke = Stroke::new(if active { 2.5 } else { 1.4 }, stroke_color);
+        let mut out = Vec::with_capacity(4);
+        if active || self.hovered {
+            let ring = ctx.ctx.global_style().visuals.selection.bg_fill;
+            let ring = if active {
+                ring
+            } else {
+                ring.gamma_multiply(0.5)
+            };
+            out.push(Shape::circle_filled(center, r * 1.15 + 5.0, ring));
+        }
+        match style::shape_points(self.outline(), [center.x, center.y], r) {
+            Some(points) => {
+                let points = points.into_iter().map(|[x, y]| Pos2::new(x, y)).collect();
+                out.push(Shape::convex_polygon(points, fill, stroke));
+            }
+            None if self.outline() == Outline::DashedCircle => {
+                out.push(Shape::circle_filled(center, r, fill));
+                let ring: Vec<Pos2> = (0..=48)
+                    .map(|k| {
+                        let a = k as f32 / 48.0 * std::f32::consts::TAU;
+                        center + Vec2::angled(a) * r
+                    })
+                    .collect();
+                out.extend(Shape::dashed_line(&ring, stroke, 4.0, 3.0));
+            }
+            None => out.push(disc(center, r, fill, stroke)),
+        }
+        if self.data.pinned {
+            let at = center + Vec2::new(r * 0.75, -r * 0.75);
+            out.push(disc(at, 3.5, stroke_color, Stroke::new(1.5, fill)));
+        }
+        out
+    }
+
+    fn update(&mut self, props: &NodeProps<NodeData>) {
+        self.pos = props.location();
+        self.data.clone_from(&props.payload);
+        self.selected = props.selected;
+        self.hovered = props.hovered;
+        self.dragged = props.dragged;
+    }
+
+    fn is_inside(&self, pos: Pos2) -> bool {
+        self.data.visible && (pos - self.pos).length() * self.zoom <= self.radius() + 2.0
+    }
+}
+
+/// A small picture of a kind's shape, for the legend and the details panel.
+pub fn kind_icon(center: Pos2, r: f32, outline: Outline, fill: Color32, stroke: Stroke) -> Shape {
+    match style::shape_points(outline, [center.x, center.y], r) {
+        Some(points) => Shape::convex_polygon(
+            points.into_iter().map(|[x, y]| Pos2::new(x, y)).collect(),
+            fill,
+            stroke,
+        ),
+        None => disc(center, r, fill, stroke),
+    }
+}
+
+fn disc(center: Pos2, radius: f32, fill: Color32, stroke: Stroke) -> Shape {
+    Shape::Circle(egui::epaint::CircleShape {
+        center,
+        radius,
+        fill,
+        stroke,
+    })
+}

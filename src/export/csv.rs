@@ -1,0 +1,90 @@
+//! CSV (RFC 4180): an edge table, or a node table with `--nodes`. Fields
+//! holding commas, quotes, line breaks or edge spaces are quoted, quotes
+//! doubled; records end in CRLF.
+
+use super::Picture;
+use crate::model::RelationMap;
+
+/// One CSV field, quoted when it has to be.
+pub fn field(text: &str) -> String {
+    let needs_quotes =
+        text.contains([',', '"', '\r', '\n']) || text.starts_with(' ') || text.ends_with(' ');
+    if needs_quotes {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// One CSV record (with its CRLF).
+pub fn record<S: AsRef<str>>(fields: &[S]) -> String {
+    let mut line = fields
+        .iter()
+        .map(|f| field(f.as_ref()))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+/// The edge table: source, target, stance, alleged_by, evidence_count,
+/// evidence (sentences joined by " | "), negated. Actors by name.
+pub fn edges(map: &RelationMap) -> String {
+    let name = |id: &str| map.entity(id).map_or(id, |e| e.name.as_str()).to_string();
+    let mut out = record(&[
+        "source",
+        "target",
+        "stance",
+        "alleged_by",
+        "evidence_count",
+        "evidence",
+        "negated",
+    ]);
+    for r in &map.relations {
+        let evidence: Vec<&str> = r.evidence.iter().map(|e| e.text.trim()).collect();
+        out.push_str(&record(&[
+            name(&r.source),
+            name(&r.target),
+            r.stance.to_string(),
+            r.alleged_by.as_deref().map(name).unwrap_or_default(),
+            r.evidence.len().to_string(),
+            evidence.join(" | "),
+            r.negated.to_string(),
+        ]));
+    }
+    out
+}
+
+/// The node table: id, name, kind, aliases (joined by " | "), mentions,
+/// and x, y as drawn in the picture.
+pub fn nodes(map: &RelationMap, picture: &Picture) -> String {
+    let mut out = record(&["id", "name", "kind", "aliases", "mentions", "x", "y"]);
+    for n in &picture.scene.nodes {
+        let entity = map.entity(&n.id);
+        out.push_str(&record(&[
+            n.id.clone(),
+            n.name.clone(),
+            n.kind.to_string(),
+            entity.map_or(String::new(), |e| e.aliases.join(" | ")),
+            entity.map_or(0, |e| e.mentions.len()).to_string(),
+            format!("{:.1}", n.center[0]),
+            format!("{:.1}", n.center[1]),
+        ]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_follows_rfc_4180() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("A \"B\" <C> & D"), "\"A \"\"B\"\" <C> & D\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(field(" padded"), "\" padded\"");
+        assert_eq!(record(&["a", "b,c"]), "a,\"b,c\"\r\n");
+    }
+}

@@ -1,0 +1,216 @@
+//! Writing a map for people and for other tools: report pictures (PNG,
+//! SVG) and data (JSON, GraphML, GEXF, DOT, CSV). Every format takes node
+//! positions from the same scene the pictures use, so Gephi or Graphviz
+//! open the map as it was drawn. Files are written atomically.
+
+pub mod csv;
+pub mod dot;
+pub mod gexf;
+pub mod graphml;
+
+use crate::atomic_write;
+use crate::layout::EdgeList;
+use crate::model::{Entity, EntityKind, Relation, RelationMap, Stance, slug};
+use crate::render::{self, Scene};
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+/// The file formats `export` writes, chosen by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Png,
+    Svg,
+    Json,
+    Graphml,
+    Gexf,
+    Dot,
+    Csv,
+}
+
+impl Format {
+    pub const ALL: [Format; 7] = [
+        Format::Png,
+        Format::Svg,
+        Format::Json,
+        Format::Graphml,
+        Format::Gexf,
+        Format::Dot,
+        Format::Csv,
+    ];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Png => "png",
+            Format::Svg => "svg",
+            Format::Json => "json",
+            Format::Graphml => "graphml",
+            Format::Gexf => "gexf",
+            Format::Dot => "dot",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The format a file name asks for (case-insensitive extension).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Self::ALL.into_iter().find(|f| f.extension() == ext)
+    }
+
+    /// "png, svg, json, graphml, gexf, dot, csv", for messages.
+    pub fn list() -> String {
+        Self::ALL.map(Format::extension).join(", ")
+    }
+}
+
+/// Everything `export` can be asked.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ExportOptions {
+    pub render: render::Options,
+    /// CSV only: write the node table instead of the edge table.
+    pub nodes: bool,
+}
+
+/// A map drawn once, for every format: the scene (positions as drawn,
+/// colours, sizes) and the title.
+pub struct Picture {
+    pub scene: Scene,
+    pub title: String,
+}
+
+impl Picture {
+    pub fn new(
+        map: &RelationMap,
+        positions: &BTreeMap<String, [f32; 2]>,
+        opts: &render::Options,
+    ) -> Self {
+        Self {
+            scene: Scene::build(map, positions, opts),
+            title: opts
+                .title
+                .clone()
+                .unwrap_or_else(|| render::default_title(map)),
+        }
+    }
+}
+
+/// The bytes of `map` in `format`, nodes at `positions` (entity id -> any
+/// coordinates; missing ones are laid out).
+pub fn to_bytes(
+    map: &RelationMap,
+    positions: &BTreeMap<String, [f32; 2]>,
+    format: Format,
+    opts: &ExportOptions,
+) -> Result<Vec<u8>, String> {
+    let picture = || Picture::new(map, positions, &opts.render);
+    let text = match format {
+        Format::Json => map.to_json(),
+        Format::Png => {
+            let svg = render::svg::write(&picture().scene);
+            return render::png::render(&svg, opts.render.scale, opts.render.transparent);
+        }
+        Format::Svg => render::svg::write(&picture().scene),
+        Format::Graphml => graphml::write(map, &picture()),
+        Format::Gexf => gexf::write(map, &picture()),
+        Format::Dot => dot::write(map, &picture()),
+        Format::Csv if opts.nodes => csv::nodes(map, &picture()),
+        Format::Csv => csv::edges(map),
+    };
+    Ok(text.into_bytes())
+}
+
+/// Write `map` to `path` in the format its extension names, atomically:
+/// on any error the file is untouched and the message names it.
+pub fn write_file(
+    path: &Path,
+    map: &RelationMap,
+    positions: &BTreeMap<String, [f32; 2]>,
+    opts: &ExportOptions,
+) -> Result<(), String> {
+    let format = Format::from_path(path).ok_or_else(|| {
+        format!(
+            "{}: unknown file type (use one of {})",
+            path.display(),
+            Format::list()
+        )
+    })?;
+    let bytes =
+        to_bytes(map, positions, format, opts).map_err(|e| format!("{}: {e}", path.display()))?;
+    atomic_write::write(path, &bytes)
+}
+
+/// A plain edge list as a map, so every exporter and the window can take
+/// it: each name an actor of kind `other`, each pair a `neutral` relation
+/// with no evidence (which is how pictures know to draw a plain graph).
+pub fn edge_list_map(list: &EdgeList) -> RelationMap {
+    let mut used = HashSet::new();
+    let ids: Vec<String> = list
+        .names
+        .iter()
+        .map(|name| {
+            let base = slug(name);
+            let mut id = base.clone();
+            let mut n = 2;
+            while !used.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            id
+        })
+        .collect();
+    let entities = list
+        .names
+        .iter()
+        .zip(&ids)
+        .map(|(name, id)| Entity {
+            id: id.clone(),
+            name: name.clone(),
+            kind: EntityKind::Other,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+        })
+        .collect();
+    let relations = list
+        .edges
+        .iter()
+        .map(|&(a, b, _)| Relation {
+            source: ids[a as usize].clone(),
+            target: ids[b as usize].clone(),
+            stance: Stance::Neutral,
+            alleged_by: None,
+            negated: false,
+            evidence: Vec::new(),
+        })
+        .collect();
+    RelationMap {
+        entities,
+        relations,
+        ..RelationMap::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Separator;
+
+    #[test]
+    fn formats_come_from_extensions() {
+        assert_eq!(Format::from_path(Path::new("a/b.PNG")), Some(Format::Png));
+        assert_eq!(
+            Format::from_path(Path::new("x.graphml")),
+            Some(Format::Graphml)
+        );
+        assert_eq!(Format::from_path(Path::new("x.pdf")), None);
+        assert_eq!(Format::from_path(Path::new("x")), None);
+    }
+
+    #[test]
+    fn edge_lists_become_plain_maps_with_unique_ids() {
+        let list = EdgeList::parse("A-b A_b\nA_b C\n", Separator::Whitespace).unwrap();
+        let map = edge_list_map(&list);
+        let ids: Vec<&str> = map.entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a-b", "a-b-2", "c"]);
+        assert!(render::is_plain(&map));
+        assert_eq!(map.relations[1].source, "a-b-2");
+    }
+}

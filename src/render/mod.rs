@@ -1,0 +1,41 @@
+//! Pictures of a map: the shared style (also used by the window), and the
+//! report-ready SVG and PNG that `export` writes.
+//!
+//! A picture is built in two stages: [`Scene::build`] decides where
+//! everything goes (fit to canvas, edge routing, label placement, legend),
+//! then [`svg::write`] turns the scene into markup and [`png::render`]
+//! rasterises that markup with the bundled font.
+
+mod edges;
+pub mod font;
+mod geom;
+mod labels;
+mod legend;
+pub mod png;
+mod scene;
+pub mod style;
+pub mod svg;
+pub mod xml;
+
+pub use edges::{EdgeGeom, Path};
+pub use geom::Rect;
+pub use legend::{Legend, Row as LegendRow};
+pub use scene::{EdgeItem, LabelItem, NodeItem, Options, Scene, TextLine, default_title, is_plain};
+
+use crate::model::RelationMap;
+use std::collections::BTreeMap;
+
+/// The map as an SVG document, nodes at `positions` (entity id -> any
+/// coordinates; fitted to the canvas).
+pub fn to_svg(map: &RelationMap, positions: &BTreeMap<String, [f32; 2]>, opts: &Options) -> String {
+    svg::write(&Scene::build(map, positions, opts))
+}
+
+/// The map as a PNG (the SVG above, rasterised at `opts.scale`).
+pub fn to_png(
+    map: &RelationMap,
+    positions: &BTreeMap<String, [f32; 2]>,
+    opts: &Options,
+) -> Result<Vec<u8>, String> {
+    png::render(&to_svg(map, positions, opts), opts.scale, opts.transparent)
+}

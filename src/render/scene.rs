@@ -1,0 +1,559 @@
+//! Everything a picture shows, in pixels: the title, the legend, nodes fitted
+//! to the canvas, routed edges and placed labels. The SVG writer only turns
+//! a scene into markup, so the decisions live here.
+
+use super::edges::{self, EdgeGeom, EdgeSpec, NodeGeom};
+use super::font::{Weight, fit_text, text_width};
+use super::geom::{Point, Rect};
+use super::labels::{self, Obstacles, Request};
+use super::legend::Legend;
+use super::style::{
+    self, LABEL_SIZE, Palette, Rgb, SUBTITLE_SIZE, Shape, TITLE_SIZE, Theme, node_shape,
+};
+use crate::layout;
+use crate::model::{EntityKind, RelationMap, Stance};
+use std::collections::BTreeMap;
+
+/// How to draw a picture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Canvas size in CSS pixels (the SVG's size; PNGs multiply by `scale`).
+    pub width: u32,
+    pub height: u32,
+    /// PNG pixels per CSS pixel (2 for a sharp print).
+    pub scale: f32,
+    pub theme: Theme,
+    /// No background: for slides with their own.
+    pub transparent: bool,
+    pub legend: bool,
+    /// The heading; `None` uses the article title, "N articles" for merged
+    /// maps, or "N nodes, M edges" for plain graphs. `Some("")` draws none.
+    pub title: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            width: 1600,
+            height: 1000,
+            scale: 1.0,
+            theme: Theme::Light,
+            transparent: false,
+            legend: true,
+            title: None,
+        }
+    }
+}
+
+/// A line of text at a baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLine {
+    pub text: String,
+    pub at: Point,
+    pub size: f32,
+    pub weight: Weight,
+    pub color: Rgb,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeItem {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub center: Point,
+    pub radius: f32,
+    pub shape: Shape,
+    pub tooltip: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeItem {
+    pub stance: Option<Stance>,
+    pub color: Rgb,
+    pub width: f32,
+    pub dash: Option<[f32; 2]>,
+    pub geom: EdgeGeom,
+    pub tooltip: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelItem {
+    pub node: usize,
+    pub text: String,
+    pub rect: Rect,
+    pub baseline: Point,
+}
+
+/// A picture, ready to be written out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    pub width: f32,
+    pub height: f32,
+    pub palette: Palette,
+    pub transparent: bool,
+    /// The heading, for the document's own title too.
+    pub title: Option<TextLine>,
+    pub subtitle: Option<TextLine>,
+    pub nodes: Vec<NodeItem>,
+    pub edges: Vec<EdgeItem>,
+    pub labels: Vec<LabelItem>,
+    pub legend: Option<Legend>,
+    /// Nodes that wanted a label but had no free spot.
+    pub unlabelled: usize,
+}
+
+const MARGIN: f32 = 28.0;
+/// At most this many labels are attempted (the most prominent actors).
+const MAX_LABELS: usize = 600;
+
+/// Is this map a plain graph (an edge list: no articles, no evidence)?
+/// Plain graphs are drawn without stance colours, arrows or legend.
+pub fn is_plain(map: &RelationMap) -> bool {
+    map.articles.is_empty()
+        && !map.relations.is_empty()
+        && map.relations.iter().all(|r| r.evidence.is_empty())
+}
+
+/// The default heading for a map.
+pub fn default_title(map: &RelationMap) -> String {
+    if is_plain(map) {
+        let nodes = layout::map_graph(map).ids.len();
+        return format!("{nodes} nodes, {} edges", map.relations.len());
+    }
+    match map.articles.as_slice() {
+        [one] if is_file_name_title(one) => one
+            .sentence_text(0)
+            .unwrap_or(&one.title)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        [one] => one.title.clone(),
+        [] => "Relation map".to_string(),
+        many => format!("{} articles", many.len()),
+    }
+}
+
+/// Loaders fall back to the file name when an article has no title of its
+/// own; a heading reads better as the article's first sentence then.
+fn is_file_name_title(article: &crate::model::Article) -> bool {
+    let stem = article
+        .source
+        .as_deref()
+        .and_then(|s| std::path::Path::new(s).file_stem())
+        .and_then(|s| s.to_str());
+    stem == Some(article.title.as_str()) && article.sentence_text(0).is_some()
+}
+
+impl Scene {
+    /// Lay out a picture of `map` with nodes at `positions` (any units: they
+    /// are fitted to the canvas). Nodes without a position are placed by the
+    /// layout next to their neighbours.
+    pub fn build(
+        map: &RelationMap,
+        positions: &BTreeMap<String, [f32; 2]>,
+        opts: &Options,
+    ) -> Self {
+        let (width, height) = (opts.width.max(1) as f32, opts.height.max(1) as f32);
+        let palette = style::palette(opts.theme);
+        let plain = is_plain(map);
+        let graph = layout::map_graph(map);
+        let filled;
+        let positions = if graph.ids.iter().all(|id| positions.contains_key(id)) {
+            positions
+        } else {
+            filled = layout::map_positions_from(map, layout::DEFAULT_SEED, positions);
+            &filled
+        };
+
+        // Title and subtitle.
+        let title_text = opts.title.clone().unwrap_or_else(|| default_title(map));
+        let title_text = title_text.trim().replace(['\n', '\r', '\t'], " ");
+        let mut top = MARGIN;
+        let max_title = width - 2.0 * MARGIN;
+        let title = (!title_text.is_empty()).then(|| {
+            top += TITLE_SIZE;
+            let line = TextLine {
+                text: fit_text(&title_text, TITLE_SIZE, Weight::SemiBold, max_title),
+                at: [MARGIN, top],
+                size: TITLE_SIZE,
+                weight: Weight::SemiBold,
+                color: palette.text,
+            };
+            top += 8.0;
+            line
+        });
+        let subtitle = (!plain && title.is_some()).then(|| {
+            top += SUBTITLE_SIZE + 2.0;
+            TextLine {
+                text: fit_text(&summary(map), SUBTITLE_SIZE, Weight::Regular, max_title),
+                at: [MARGIN, top],
+                size: SUBTITLE_SIZE,
+                weight: Weight::Regular,
+                color: palette.muted_text,
+            }
+        });
+        let header = Rect::new(0.0, 0.0, width, top + 6.0);
+        if title.is_some() {
+            top += 16.0;
+        }
+
+        // Legend on the right, listing the kinds on the map.
+        let entity_kind: BTreeMap<&str, EntityKind> = map
+            .entities
+            .iter()
+            .map(|e| (e.id.as_str(), e.kind))
+            .collect();
+        let kinds: Vec<EntityKind> = EntityKind::ALL
+            .into_iter()
+            .filter(|k| {
+                graph.ids.iter().any(|id| {
+                    entity_kind
+                        .get(id.as_str())
+                        .copied()
+                        .unwrap_or(EntityKind::Other)
+                        == *k
+                })
+            })
+            .collect();
+        let legend = (opts.legend && !plain).then(|| {
+            Legend::new(
+                &kinds,
+                map.relations.iter().any(|r| r.negated),
+                width - MARGIN,
+                top,
+            )
+        });
+        let map_right = legend.as_ref().map_or(width - MARGIN, |l| l.rect.x0 - 20.0);
+        let area = Rect::new(
+            MARGIN,
+            top,
+            map_right.max(MARGIN + 1.0),
+            (height - MARGIN).max(top + 1.0),
+        );
+
+        // Nodes, fitted to the area.
+        let n = graph.ids.len().max(1);
+        let density = (area.width() * area.height() / n as f32).sqrt();
+        let shrink = (density / 40.0).clamp(0.2, 1.0);
+        let names: Vec<String> = graph
+            .ids
+            .iter()
+            .map(|id| {
+                map.entity(id)
+                    .map_or_else(|| id.clone(), |e| e.name.clone())
+            })
+            .collect();
+        let radii: Vec<f32> = graph
+            .weights
+            .iter()
+            .map(|&w| style::node_radius(w) * shrink)
+            .collect();
+        let label_h = labels::text_height(LABEL_SIZE);
+        let widest_label = names
+            .iter()
+            .map(|s| text_width(s, LABEL_SIZE, Weight::Regular))
+            .fold(0.0, f32::max)
+            .min(area.width() * 0.15);
+        let r_max = radii.iter().copied().fold(0.0, f32::max);
+        let pad = [r_max + 8.0 + widest_label * 0.5, r_max + 8.0 + label_h];
+        let raw: Vec<Point> = graph.ids.iter().map(|id| positions[id]).collect();
+        let centers = fit(&raw, area, pad);
+
+        let nodes: Vec<NodeItem> = graph
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let entity = map.entity(id);
+                let kind = entity.map_or(EntityKind::Other, |e| e.kind);
+                let mentions = entity.map_or(0, |e| e.mentions.len());
+                let tooltip = if plain {
+                    names[i].clone()
+                } else {
+                    format!("{} ({}, {} mentions)", names[i], kind.label(), mentions)
+                };
+                NodeItem {
+                    id: id.clone(),
+                    name: names[i].clone(),
+                    kind,
+                    center: centers[i],
+                    radius: radii[i],
+                    shape: node_shape(kind),
+                    tooltip,
+                }
+            })
+            .collect();
+
+        // Edges: first routed around nodes, then labels placed, then routed
+        // again around the labels.
+        let index: BTreeMap<&str, usize> = graph
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        let node_geoms: Vec<NodeGeom> = nodes
+            .iter()
+            .map(|n| NodeGeom {
+                center: n.center,
+                radius: n.radius,
+                shape: n.shape,
+            })
+            .collect();
+        let specs: Vec<EdgeSpec> = map
+            .relations
+            .iter()
+            .map(|r| EdgeSpec {
+                source: index[r.source.as_str()],
+                target: index[r.target.as_str()],
+                width: if plain {
+                    (1.2 * shrink).max(0.6)
+                } else {
+                    style::edge_width(r.evidence.len())
+                },
+                arrow: !plain,
+            })
+            .collect();
+        let canvas = Rect::new(0.0, 0.0, width, height);
+        let mut reserved = vec![header];
+        if let Some(l) = &legend {
+            reserved.push(l.rect.grow(6.0));
+        }
+        let first = edges::route(&node_geoms, &specs, &reserved, canvas);
+
+        let mut order: Vec<usize> = (0..nodes.len()).collect();
+        order.sort_by(|&a, &b| {
+            graph.weights[b]
+                .cmp(&graph.weights[a])
+                .then_with(|| names[a].cmp(&names[b]))
+        });
+        let requests: Vec<Request> = order
+            .into_iter()
+            .take(MAX_LABELS)
+            .filter(|&i| !names[i].trim().is_empty())
+            .map(|i| Request {
+                node: i,
+                center: nodes[i].center,
+                radius: nodes[i].radius,
+                width: text_width(&names[i], LABEL_SIZE, Weight::Regular),
+            })
+            .collect();
+        let node_discs: Vec<(Point, f32)> =
+            nodes.iter().map(|n| (n.center, n.radius * 1.12)).collect();
+        let polylines: Vec<Vec<Point>> = first.iter().map(|g| g.samples.clone()).collect();
+        let placed = labels::place(
+            &requests,
+            LABEL_SIZE,
+            &Obstacles {
+                nodes: &node_discs,
+                edges: &polylines,
+                reserved: &reserved,
+                bounds: canvas.grow(-6.0),
+            },
+        );
+        let unlabelled = requests.len() - placed.len();
+        let mut avoid = reserved.clone();
+        avoid.extend(placed.iter().map(|p| p.rect));
+        let routed = edges::route(&node_geoms, &specs, &avoid, canvas);
+
+        let edge_items = map
+            .relations
+            .iter()
+            .zip(specs.iter().zip(routed))
+            .map(|(r, (spec, geom))| {
+                let dash = if r.negated {
+                    Some(style::negated_dash(spec.width))
+                } else if r.alleged_by.is_some() {
+                    Some(style::alleged_dash(spec.width))
+                } else {
+                    None
+                };
+                let (s, t) = (&names[spec.source], &names[spec.target]);
+                let tooltip = if plain {
+                    format!("{s} – {t}")
+                } else {
+                    let mut tip = format!(
+                        "{s} → {t}: {}{} ({} sentence{})",
+                        if r.negated { "not " } else { "" },
+                        r.stance,
+                        r.evidence.len(),
+                        if r.evidence.len() == 1 { "" } else { "s" }
+                    );
+                    if let Some(by) = &r.alleged_by {
+                        let by = map.entity(by).map_or(by.as_str(), |e| e.name.as_str());
+                        tip.push_str(&format!(", alleged by {by}"));
+                    }
+                    if let Some(e) = r.evidence.first() {
+                        tip.push_str(&format!("\n“{}”", e.text.trim()));
+                    }
+                    tip
+                };
+                EdgeItem {
+                    stance: (!plain).then_some(r.stance),
+                    color: if plain {
+                        palette.plain_edge
+                    } else {
+                        style::stance_color(r.stance)
+                    },
+                    width: spec.width,
+                    dash,
+                    geom,
+                    tooltip,
+                }
+            })
+            .collect();
+
+        let labels = placed
+            .into_iter()
+            .map(|p| LabelItem {
+                node: p.node,
+                text: names[p.node].clone(),
+                rect: p.rect,
+                baseline: p.baseline,
+            })
+            .collect();
+
+        Scene {
+            width,
+            height,
+            palette,
+            transparent: opts.transparent,
+            title,
+            subtitle,
+            nodes,
+            edges: edge_items,
+            labels,
+            legend,
+            unlabelled,
+        }
+    }
+}
+
+/// "8 actors · 8 relations · 16 sentences"
+fn summary(map: &RelationMap) -> String {
+    let sentences: usize = map.relations.iter().map(|r| r.evidence.len()).sum();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{} · {} · {}",
+        plural(layout::map_graph(map).ids.len(), "actor"),
+        plural(map.relations.len(), "relation"),
+        plural(sentences, "sentence")
+    )
+}
+
+/// Scale (uniformly, so distances keep their meaning) and centre `points`
+/// into `area`, leaving `pad` (x, y) free on each side for node and label.
+fn fit(points: &[Point], area: Rect, pad: [f32; 2]) -> Vec<Point> {
+    let (mut lo, mut hi) = ([f32::MAX; 2], [f32::MIN; 2]);
+    for p in points {
+        for k in 0..2 {
+            if p[k].is_finite() {
+                lo[k] = lo[k].min(p[k]);
+                hi[k] = hi[k].max(p[k]);
+            }
+        }
+    }
+    let inner = [
+        (area.width() - 2.0 * pad[0]).max(area.width() * 0.3),
+        (area.height() - 2.0 * pad[1]).max(area.height() * 0.3),
+    ];
+    let span = [hi[0] - lo[0], hi[1] - lo[1]];
+    let scale = (0..2)
+        .filter(|&k| span[k] > 1e-6)
+        .map(|k| inner[k] / span[k])
+        .fold(f32::MAX, f32::min);
+    let scale = if scale == f32::MAX { 1.0 } else { scale };
+    let mid_area = [(area.x0 + area.x1) / 2.0, (area.y0 + area.y1) / 2.0];
+    let mid_points = [(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0];
+    points
+        .iter()
+        .map(|p| {
+            let q = [
+                mid_area[0] + (p[0] - mid_points[0]) * scale,
+                mid_area[1] + (p[1] - mid_points[1]) * scale,
+            ];
+            if q[0].is_finite() && q[1].is_finite() {
+                q
+            } else {
+                mid_area
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::seed_map;
+
+    fn seed_scene() -> Scene {
+        let map = seed_map();
+        Scene::build(&map, &layout::map_positions(&map, 42), &Options::default())
+    }
+
+    #[test]
+    fn every_seed_actor_is_labelled_and_no_label_overlaps_a_node_or_label() {
+        let scene = seed_scene();
+        assert_eq!(scene.unlabelled, 0);
+        assert_eq!(scene.labels.len(), scene.nodes.len());
+        for (i, a) in scene.labels.iter().enumerate() {
+            for n in &scene.nodes {
+                assert!(
+                    !a.rect.meets_circle(n.center, n.radius),
+                    "{} over {}",
+                    a.text,
+                    n.name
+                );
+            }
+            for b in &scene.labels[i + 1..] {
+                assert!(!a.rect.intersects(&b.rect), "{} over {}", a.text, b.text);
+            }
+        }
+    }
+
+    #[test]
+    fn seed_edges_stay_clear_of_labels() {
+        let scene = seed_scene();
+        for e in &scene.edges {
+            for l in &scene.labels {
+                assert!(
+                    !l.rect.meets_polyline(&e.geom.samples),
+                    "an edge crosses {}",
+                    l.text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn nodes_fit_the_canvas_beside_the_legend() {
+        let scene = seed_scene();
+        let legend = scene.legend.as_ref().unwrap().rect;
+        for n in &scene.nodes {
+            assert!(n.center[0] - n.radius > 0.0 && n.center[0] + n.radius < legend.x0);
+            assert!(n.center[1] - n.radius > 0.0 && n.center[1] + n.radius < scene.height);
+        }
+    }
+
+    #[test]
+    fn the_title_defaults_to_the_article_opening_and_can_be_replaced_or_dropped() {
+        let map = seed_map();
+        let pos = layout::map_positions(&map, 42);
+        let scene = Scene::build(&map, &pos, &Options::default());
+        let title = scene.title.unwrap().text;
+        assert!(title.starts_with("Russia has stepped"), "{title}");
+        assert!(title.ends_with('…'));
+        let opts = Options {
+            title: Some(String::new()),
+            ..Options::default()
+        };
+        assert!(Scene::build(&map, &pos, &opts).title.is_none());
+    }
+
+    #[test]
+    fn missing_positions_are_filled_in() {
+        let map = seed_map();
+        let scene = Scene::build(&map, &BTreeMap::new(), &Options::default());
+        assert_eq!(scene.nodes.len(), map.entities.len());
+    }
+}
