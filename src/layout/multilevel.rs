@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 /// Below this many nodes overlap removal runs on one thread.
 const PARALLEL_FROM: usize = 4096;
 /// Graphs up to this size are laid out directly.
-pub const DIRECT_UP_TO: usize = 1000;
+pub const DIRECT_UP_TO: usize = 300;
 /// Stop coarsening below this many nodes, or when a round shrinks the
 /// graph by less than `MIN_SHRINK`.
 const COARSEST: usize = 200;

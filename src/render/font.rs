@@ -96,6 +96,33 @@ pub fn fit_text(text: &str, size: f32, weight: Weight, max_width: f32) -> String
     "…".to_string()
 }
 
+/// Break `text` at spaces into at most `max_lines` lines of `max_width`
+/// px; the last line ends with an ellipsis when text is left over.
+pub fn wrap_text(
+    text: &str,
+    size: f32,
+    weight: Weight,
+    max_width: f32,
+    max_lines: usize,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut rest = text.trim();
+    while lines.len() + 1 < max_lines && text_width(rest, size, weight) > max_width {
+        let cut = rest
+            .match_indices(' ')
+            .map(|(i, _)| i)
+            .take_while(|&i| text_width(&rest[..i], size, weight) <= max_width)
+            .last();
+        let Some(i) = cut else { break };
+        lines.push(rest[..i].trim_end().to_string());
+        rest = rest[i..].trim_start();
+    }
+    if !rest.is_empty() {
+        lines.push(fit_text(rest, size, weight, max_width));
+    }
+    lines
+}
+
 /// A font database holding only the bundled faces, for usvg.
 pub fn database() -> Arc<resvg::usvg::fontdb::Database> {
     static DB: OnceLock<Arc<resvg::usvg::fontdb::Database>> = OnceLock::new();
@@ -132,6 +159,25 @@ mod tests {
         );
         assert!(t.ends_with('…'));
         assert!(text_width(&t, 14.0, Weight::Regular) <= 80.0);
+    }
+
+    #[test]
+    fn long_text_wraps_at_spaces_then_is_cut() {
+        let text = "one two three four five six seven eight nine ten";
+        let lines = wrap_text(text, 14.0, Weight::Regular, 90.0, 2);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].starts_with("one two") && !lines[0].ends_with(' '));
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| text_width(l, 14.0, Weight::Regular) <= 90.0)
+        );
+        assert_eq!(
+            wrap_text("short", 14.0, Weight::Regular, 90.0, 2),
+            ["short"]
+        );
+        assert!(wrap_text("  ", 14.0, Weight::Regular, 90.0, 2).is_empty());
     }
 
     #[test]

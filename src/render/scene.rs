@@ -3,7 +3,7 @@
 //! a scene into markup, so the decisions live here.
 
 use super::edges::{self, EdgeGeom, EdgeSpec, NodeGeom};
-use super::font::{Weight, fit_text, text_width};
+use super::font::{Weight, fit_text, text_width, wrap_text};
 use super::geom::{Point, Rect};
 use super::labels::{self, Obstacles, Request};
 use super::legend::Legend;
@@ -91,8 +91,9 @@ pub struct Scene {
     pub height: f32,
     pub palette: Palette,
     pub transparent: bool,
-    /// The heading, for the document's own title too.
-    pub title: Option<TextLine>,
+    /// The heading (up to `TITLE_LINES` lines), for the document's own
+    /// title too.
+    pub title: Vec<TextLine>,
     pub subtitle: Option<TextLine>,
     pub nodes: Vec<NodeItem>,
     pub edges: Vec<EdgeItem>,
@@ -103,6 +104,8 @@ pub struct Scene {
 }
 
 const MARGIN: f32 = 28.0;
+/// Article openings make long headings: two lines before cutting.
+const TITLE_LINES: usize = 2;
 /// At most this many labels are attempted (the most prominent actors).
 const MAX_LABELS: usize = 600;
 
@@ -170,19 +173,30 @@ impl Scene {
         let title_text = title_text.trim().replace(['\n', '\r', '\t'], " ");
         let mut top = MARGIN;
         let max_title = width - 2.0 * MARGIN;
-        let title = (!title_text.is_empty()).then(|| {
-            top += TITLE_SIZE;
-            let line = TextLine {
-                text: fit_text(&title_text, TITLE_SIZE, Weight::SemiBold, max_title),
+        let title: Vec<TextLine> = wrap_text(
+            &title_text,
+            TITLE_SIZE,
+            Weight::SemiBold,
+            max_title,
+            TITLE_LINES,
+        )
+        .into_iter()
+        .enumerate()
+        .map(|(k, text)| {
+            top += if k == 0 { TITLE_SIZE } else { 1.3 * TITLE_SIZE };
+            TextLine {
+                text,
                 at: [MARGIN, top],
                 size: TITLE_SIZE,
                 weight: Weight::SemiBold,
                 color: palette.text,
-            };
+            }
+        })
+        .collect();
+        if !title.is_empty() {
             top += 8.0;
-            line
-        });
-        let subtitle = (!plain && title.is_some()).then(|| {
+        }
+        let subtitle = (!plain && !title.is_empty()).then(|| {
             top += SUBTITLE_SIZE + 2.0;
             TextLine {
                 text: fit_text(&summary(map), SUBTITLE_SIZE, Weight::Regular, max_title),
@@ -193,7 +207,7 @@ impl Scene {
             }
         });
         let header = Rect::new(0.0, 0.0, width, top + 6.0);
-        if title.is_some() {
+        if !title.is_empty() {
             top += 16.0;
         }
 
@@ -540,14 +554,20 @@ mod tests {
         let map = seed_map();
         let pos = layout::map_positions(&map, 42);
         let scene = Scene::build(&map, &pos, &Options::default());
-        let title = scene.title.unwrap().text;
-        assert!(title.starts_with("Russia has stepped"), "{title}");
-        assert!(title.ends_with('…'));
+        let lines: Vec<&str> = scene.title.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].starts_with("Russia has stepped"), "{lines:?}");
+        let max = Options::default().width as f32 - 2.0 * MARGIN;
+        assert!(
+            lines
+                .iter()
+                .all(|l| text_width(l, TITLE_SIZE, Weight::SemiBold) <= max)
+        );
         let opts = Options {
             title: Some(String::new()),
             ..Options::default()
         };
-        assert!(Scene::build(&map, &pos, &opts).title.is_none());
+        assert!(Scene::build(&map, &pos, &opts).title.is_empty());
     }
 
     #[test]

@@ -32,8 +32,9 @@ pub fn write(scene: &Scene) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{}">"#,
         escape(CSS_FAMILY)
     );
-    if let Some(t) = &scene.title {
-        let _ = writeln!(s, "<title>{}</title>", escape(&t.text));
+    if !scene.title.is_empty() {
+        let heading: Vec<&str> = scene.title.iter().map(|t| t.text.as_str()).collect();
+        let _ = writeln!(s, "<title>{}</title>", escape(&heading.join(" ")));
     }
     let _ = writeln!(s, "<desc>Made with stancemap</desc>");
     if !scene.transparent {
@@ -113,7 +114,7 @@ pub fn write(scene: &Scene) -> String {
     if let Some(legend) = &scene.legend {
         write_legend(&mut s, legend, p);
     }
-    if scene.title.is_some() || scene.subtitle.is_some() {
+    if !scene.title.is_empty() || scene.subtitle.is_some() {
         s.push_str("<g id=\"title\">\n");
         for line in scene.title.iter().chain(&scene.subtitle) {
             text(&mut s, line);
