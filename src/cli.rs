@@ -50,6 +50,10 @@ pub enum Command {
         /// it, the user's own lexicon.tsv in the config folder, if any.
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
+        /// One map per article, each on one line (JSON Lines), instead of
+        /// one merged map: for corpus pipelines.
+        #[arg(long)]
+        jsonl: bool,
     },
     /// Score the extractor against gold maps: precision, recall and F1.
     Eval {
@@ -175,7 +179,14 @@ pub fn run(command: &Command, options: Options) -> Result<(), Failure> {
             files,
             output,
             lexicon,
-        } => extract(files, output.as_deref(), lexicon.as_deref(), options),
+            jsonl,
+        } => extract(
+            files,
+            output.as_deref(),
+            lexicon.as_deref(),
+            *jsonl,
+            options,
+        ),
         Command::Eval {
             gold,
             article,
@@ -208,21 +219,46 @@ fn extract(
     files: &[PathBuf],
     output: Option<&Path>,
     lexicon: Option<&Path>,
+    jsonl: bool,
     options: Options,
 ) -> Result<(), Failure> {
     let user = crate::curate::user_lexicons(lexicon).map_err(Failure)?;
     let lex = user
         .as_ref()
         .unwrap_or_else(|| crate::extract::Lexicons::bundled());
-    let built =
-        pipeline::build_with(lex, files, options.load).map_err(|e| Failure(e.to_string()))?;
-    for w in &built.warnings {
-        eprintln!("warning: {w}");
-    }
-    let json = built
-        .map
-        .with_min_confidence(options.min_confidence)
-        .to_json();
+    let bar = progress_bar();
+    let progress = |done: usize, total: usize| {
+        if total > 1 {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    };
+    let json = if jsonl {
+        let (maps, warnings) = if files.is_empty() {
+            (vec![pipeline::seed_map_with(lex)], Vec::new())
+        } else {
+            pipeline::maps_each(lex, files, options.load, &progress)
+                .map_err(|e| Failure(e.to_string()))?
+        };
+        bar.finish_and_clear();
+        for w in &warnings {
+            eprintln!("warning: {w}");
+        }
+        maps.into_iter()
+            .map(|m| m.with_min_confidence(options.min_confidence).to_json_line())
+            .collect::<String>()
+    } else {
+        let built = pipeline::build_with_progress(lex, files, options.load, &progress)
+            .map_err(|e| Failure(e.to_string()))?;
+        bar.finish_and_clear();
+        for w in &built.warnings {
+            eprintln!("warning: {w}");
+        }
+        built
+            .map
+            .with_min_confidence(options.min_confidence)
+            .to_json()
+    };
     match output {
         Some(path) => atomic_write::write(path, json.as_bytes()).map_err(Failure),
         None => {
@@ -230,6 +266,17 @@ fn extract(
             Ok(())
         }
     }
+}
+
+/// A progress bar on standard error for corpus runs; indicatif draws
+/// nothing when standard error is not a terminal.
+fn progress_bar() -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles  {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
 }
 
 fn read_gold(path: &Path) -> Result<GoldMap, Failure> {

@@ -4,6 +4,7 @@
 use crate::extract::{self, Lexicons};
 use crate::load::{self, Input, LoadError, LoadOptions};
 use crate::model::{RelationMap, merge_maps};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// The seed article, opened when no file is given.
@@ -62,23 +63,60 @@ pub fn build_with(
     paths: &[PathBuf],
     options: LoadOptions,
 ) -> Result<Built, LoadError> {
+    build_with_progress(lex, paths, options, &|_, _| {})
+}
+
+/// [`build_with`], calling `progress(done, total)` as files are read (from
+/// several threads, in any order).
+pub fn build_with_progress(
+    lex: &Lexicons,
+    paths: &[PathBuf],
+    options: LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Built, LoadError> {
     if paths.is_empty() {
         return Ok(Built {
             map: seed_map_with(lex),
             warnings: Vec::new(),
         });
     }
-    let mut maps = Vec::with_capacity(paths.len());
-    let mut warnings = Vec::new();
-    for path in paths {
-        let loaded = load::load_path(path, options)?;
-        warnings.extend(loaded.warnings);
-        maps.push(map_of_with(lex, loaded.input));
-    }
+    let (mut maps, warnings) = maps_each(lex, paths, options, progress)?;
     let map = if maps.len() == 1 {
         maps.pop().unwrap_or_default()
     } else {
         merge_maps(maps)
     };
     Ok(Built { map, warnings })
+}
+
+/// One map per input file, in the order of `paths` (folders expand to
+/// their article files), read in parallel; with the warnings. The first
+/// file (in order) that cannot be used is the error.
+pub fn maps_each(
+    lex: &Lexicons,
+    paths: &[PathBuf],
+    options: LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(Vec<RelationMap>, Vec<String>), LoadError> {
+    let files = load::folder::expand(paths)?;
+    let total = files.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<Result<(RelationMap, Vec<String>), LoadError>> = files
+        .par_iter()
+        .map(|path| {
+            let read = load::load_path(path, options)
+                .map(|loaded| (map_of_with(lex, loaded.input), loaded.warnings));
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            progress(n, total);
+            read
+        })
+        .collect();
+    let mut maps = Vec::with_capacity(total);
+    let mut warnings = Vec::new();
+    for r in results {
+        let (map, w) = r?;
+        maps.push(map);
+        warnings.extend(w);
+    }
+    Ok((maps, warnings))
 }

@@ -31,12 +31,13 @@ fn every_bad_file_gives_one_line_and_exit_1() {
 }
 
 #[test]
-fn a_directory_and_a_missing_file_are_errors() {
+fn a_folder_without_articles_and_a_missing_file_are_errors() {
+    // A folder stands for its article files; "tests" holds none directly.
     let out = stancemap().args(["extract", "tests"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
-        "tests: is a directory, not an article file"
+        "tests: is a folder with no article files (.txt .md .html .htm .json)"
     );
     let out = stancemap()
         .args(["extract", "no/such/file.txt"])
@@ -58,4 +59,29 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     let out = stancemap().args(["eval", "--gold"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_folder_is_its_articles_merged_or_one_map_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Russia condemned Ukraine.").unwrap();
+    std::fs::write(dir.path().join("b.md"), "# Talks\n\nIndia praised Japan.").unwrap();
+    std::fs::write(dir.path().join("notes.pdf"), "%PDF-1.4").unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let out = stancemap().args(["extract", folder]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{:?}", out);
+    let map: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(map["articles"].as_array().unwrap().len(), 2);
+    assert_eq!(map["relations"].as_array().unwrap().len(), 2);
+    let out = stancemap()
+        .args(["extract", "--jsonl", folder])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    for line in lines {
+        let map: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(map["articles"].as_array().unwrap().len(), 1);
+    }
 }

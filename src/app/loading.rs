@@ -134,7 +134,15 @@ fn run(request: Request, base: Option<Base>, options: LoadOptions, min_confidenc
     let mut loaded = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    // A folder stands for the articles in it.
+    let mut paths = Vec::with_capacity(request.paths.len());
     for path in &request.paths {
+        match load::folder::expand(std::slice::from_ref(path)) {
+            Ok(files) => paths.extend(files),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    for path in &paths {
         match load::load_path(path, options) {
             Ok(file) => {
                 warnings.extend(file.warnings);

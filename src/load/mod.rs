@@ -5,6 +5,7 @@
 //! and the problem; nothing here panics on any input.
 
 mod decode;
+pub mod folder;
 mod html;
 mod json;
 mod markdown;

@@ -318,4 +318,11 @@ impl RelationMap {
         out.push('\n');
         out
     }
+
+    /// The map on one line, for JSON Lines output.
+    pub fn to_json_line(&self) -> String {
+        let mut out = serde_json::to_string(self).expect("a map always serialises");
+        out.push('\n');
+        out
+    }
 }
