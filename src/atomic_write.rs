@@ -24,9 +24,22 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| format!("{name}: cannot write: {e}"))?;
+    fault_point();
     tmp.persist(path)
         .map_err(|e| format!("{name}: cannot replace the file: {}", e.error))?;
     Ok(())
+}
+
+/// The environment variable of the fault hook: when it is
+/// `abort-before-rename`, a write aborts the process after the temporary
+/// file is complete and before the rename, as a crash or a kill would.
+/// Tests set it on a child process to check that the previous file survives.
+pub const FAULT_VAR: &str = "STANCEMAP_FAULT";
+
+fn fault_point() {
+    if std::env::var_os(FAULT_VAR).is_some_and(|v| v == "abort-before-rename") {
+        std::process::abort();
+    }
 }
 
 #[cfg(test)]

@@ -46,6 +46,10 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Extract with this user lexicon (taught aliases and cues); without
+        /// it, the user's own lexicon.tsv in the config folder, if any.
+        #[arg(long, value_name = "FILE")]
+        lexicon: Option<PathBuf>,
     },
     /// Score the extractor against gold maps: precision, recall and F1.
     Eval {
@@ -167,7 +171,11 @@ impl Cli {
 /// Run a command; `Ok` carries what to print on standard output.
 pub fn run(command: &Command, options: Options) -> Result<(), Failure> {
     match command {
-        Command::Extract { files, output } => extract(files, output.as_deref(), options),
+        Command::Extract {
+            files,
+            output,
+            lexicon,
+        } => extract(files, output.as_deref(), lexicon.as_deref(), options),
         Command::Eval {
             gold,
             article,
@@ -196,8 +204,18 @@ pub fn run(command: &Command, options: Options) -> Result<(), Failure> {
     }
 }
 
-fn extract(files: &[PathBuf], output: Option<&Path>, options: Options) -> Result<(), Failure> {
-    let built = pipeline::build(files, options.load).map_err(|e| Failure(e.to_string()))?;
+fn extract(
+    files: &[PathBuf],
+    output: Option<&Path>,
+    lexicon: Option<&Path>,
+    options: Options,
+) -> Result<(), Failure> {
+    let user = crate::curate::user_lexicons(lexicon).map_err(Failure)?;
+    let lex = user
+        .as_ref()
+        .unwrap_or_else(|| crate::extract::Lexicons::bundled());
+    let built =
+        pipeline::build_with(lex, files, options.load).map_err(|e| Failure(e.to_string()))?;
     for w in &built.warnings {
         eprintln!("warning: {w}");
     }

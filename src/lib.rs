@@ -7,6 +7,7 @@
 pub mod app;
 pub mod atomic_write;
 pub mod cli;
+pub mod curate;
 pub mod eval;
 pub mod export;
 pub mod extract;

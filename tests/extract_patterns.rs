@@ -85,10 +85,18 @@ fn accusation_with_nested_allegation() {
 }
 
 #[test]
-fn negation_drops_the_stance() {
-    let r = relations("Russia did not recognise the Taliban.");
+fn negation_drops_or_flips_the_stance() {
+    let r = relations("Russia did not attack Ukraine.");
     assert!(r.is_empty(), "{r:?}");
     let r = relations("India denied arming the rebels in Myanmar.");
+    assert!(r.is_empty(), "{r:?}");
+    // A negated acceptance is opposition; a denied one is nothing.
+    let r = relations("The European Union does not recognise the Taliban.");
+    assert!(
+        has(&r, "European Union", "Taliban", Stance::Oppose),
+        "{r:?}"
+    );
+    let r = relations("Russia denied backing the Taliban.");
     assert!(r.is_empty(), "{r:?}");
 }
 

@@ -123,6 +123,22 @@ fn descriptions_refer_back() {
         "Mali",
         Stance::Oppose,
     );
+    // A description that fits one actor keeps it, even after another
+    // country is named; a spokesperson speaks for the junta's state.
+    expect(
+        "Fighting has raged in Myanmar since the junta seized power. \
+         Thailand hosted talks on Monday. Malaysia criticised the junta.",
+        "Malaysia",
+        "Myanmar",
+        Stance::Oppose,
+    );
+    expect(
+        "The junta in Myanmar seized power in 2021. \
+         A junta spokesperson condemned Thailand.",
+        "Myanmar",
+        "Thailand",
+        Stance::Oppose,
+    );
     expect(
         "Saudi Arabia hosted the summit. Iran praised the kingdom.",
         "Iran",
@@ -387,4 +403,13 @@ fn confidence_grows_with_evidence() {
     assert!(c1 > 0.0 && c1 < 1.0 && c2 > c1, "{c1} {c2}");
     let hedged = map_of("Russia may have attacked Ukraine.");
     assert!(hedged.relations[0].confidence() < c1);
+}
+
+#[test]
+fn participles_before_nouns_are_not_verbs() {
+    expect_none(
+        "The NUG held a ceremony for its armed wing, the People's Defence Force.",
+        "National Unity Government",
+        "People's Defence Force",
+    );
 }

@@ -15,6 +15,8 @@ pub struct CueHit {
     pub cue: usize,
     pub form: Option<VerbForm>,
     pub negated: bool,
+    /// Negated by a denial ("denied backing"): a denial never flips a stance.
+    pub denied: bool,
     pub modality: Option<Modality>,
     /// Inside something that did not happen ("urged X to stop attacking").
     pub nonfactual: bool,
@@ -81,6 +83,16 @@ pub fn find(
             i += len;
             continue;
         };
+        // "their armed wing", "the armed forces", "Russia's armed forces": a
+        // participle after a determiner or a possessive describes a noun.
+        if matches!(choice.form, Some(VerbForm::Participle | VerbForm::Past))
+            && i > 0
+            && (lex.grammar.class(s.norm(i - 1)) == Some(WordClass::Determiner)
+                || index.ending(i).is_some_and(|m| mentions[m].possessive))
+        {
+            i += len;
+            continue;
+        }
         // "these illegal attacks": a predicate only counts after a copula
         // ("are unacceptable", "would be responsible for").
         if lex.cues.cues[choice.cue].pos == CuePos::Predicate && !after_copula(s, i) {
@@ -92,6 +104,7 @@ pub fn find(
             cue: choice.cue,
             form: choice.form,
             negated: false,
+            denied: false,
             modality: None,
             nonfactual: false,
             alleged: sentence_alleged,
@@ -326,7 +339,10 @@ fn qualify(lex: &Lexicons, s: &Sentence, index: &MentionIndex, hit: &mut CueHit)
                 continue;
             }
             match class {
-                ModalClass::Negation => hit.negated = true,
+                ModalClass::Negation => {
+                    hit.negated = true;
+                    hit.denied |= norm.starts_with("den");
+                }
                 ModalClass::Threat => hit.modality = Some(Modality::Threat),
                 ModalClass::Hedge => {
                     hit.modality.get_or_insert(Modality::Hedged);

@@ -171,18 +171,23 @@ impl Discourse {
                         .take(1)
                         .collect();
                 }
-                self.salient(|s| !s.person && s.ids.len() == 1 && d.kinds.contains(&s.kind))
+                let mut out =
+                    self.salient(|s| !s.person && s.ids.len() == 1 && d.kinds.contains(&s.kind));
+                // "the junta" again: the actor called so before, not
+                // whichever country was named last.
+                if let Some(ids) = d.sticky_head.as_deref().and_then(|w| self.named_by(w))
+                    && ids.len() == 1
+                    && d.kinds.contains(&self.kind_of(ids[0]))
+                {
+                    out.retain(|c| *c != ids);
+                    out.insert(0, ids);
+                    out.truncate(2);
+                }
+                out
             }
             Referent::Head(word) => {
                 // "the military rulers" after "Niger's military rulers".
-                let named = self
-                    .heads
-                    .iter()
-                    .rev()
-                    .take_while(|(_, _, at)| self.sentence - at <= HEAD_REACH)
-                    .find(|(w, _, _)| w == word)
-                    .map(|(_, ids, _)| ids.clone());
-                match named {
+                match self.named_by(word) {
                     Some(ids) => vec![ids],
                     None => self.salient(|s| {
                         !s.person
@@ -207,6 +212,16 @@ impl Discourse {
                 .into_iter()
                 .collect(),
         }
+    }
+
+    /// Who the last phrase with head noun `word` named, if recent enough.
+    fn named_by(&self, word: &str) -> Option<Vec<EntityId>> {
+        self.heads
+            .iter()
+            .rev()
+            .take_while(|(_, _, at)| self.sentence - at <= HEAD_REACH)
+            .find(|(w, _, _)| w == word)
+            .map(|(_, ids, _)| ids.clone())
     }
 
     /// "its leader": the person the article names as the actor's leader,

@@ -839,6 +839,7 @@ impl Finder<'_, '_> {
                         kinds: vec![EntityKind::ArmedGroup],
                         role: None,
                         two: false,
+                        sticky_head: None,
                     };
                     return Some((k + len, d));
                 }
@@ -855,7 +856,11 @@ impl Finder<'_, '_> {
         let n = self.s.tokens.len();
         let mut i = 0;
         while i < n {
-            if self.covered[i] || !matches!(self.s.norm(i), "the" | "this" | "these" | "those") {
+            let article = self.s.norm(i);
+            let indefinite = matches!(article, "a" | "an");
+            if self.covered[i]
+                || !(indefinite || matches!(article, "the" | "this" | "these" | "those"))
+            {
                 i += 1;
                 continue;
             }
@@ -878,6 +883,16 @@ impl Finder<'_, '_> {
                     self.lex.actors.institutions.longest_at(&self.s.words, at)
                 {
                     found = Some((at, at + len));
+                    // "a junta spokesperson": the institution, then the title.
+                    if self
+                        .lex
+                        .actors
+                        .titles
+                        .longest_at(&self.s.words, at + len)
+                        .is_some()
+                    {
+                        break;
+                    }
                 }
             }
             // "the joint military exercises": the noun phrase goes on, so
@@ -889,13 +904,33 @@ impl Finder<'_, '_> {
                     && !self.lex.grammar.is_preposition(self.s.norm(end))
                     && !self.s.norm(end).ends_with("ed")
             };
+            // "a junta spokesperson", "the regime's envoy": someone who
+            // speaks for the institution, hence for its actor.
+            let titled = |end: usize| {
+                let at = if self.s.norm(end) == "'s" {
+                    end + 1
+                } else {
+                    end
+                };
+                (end < n && !self.covered[at.min(n - 1)])
+                    .then(|| self.lex.actors.titles.longest_at(&self.s.words, at))
+                    .flatten()
+                    .map(|(len, _)| at + len)
+            };
             match found {
-                Some((head, end))
-                    if !self.covered[head..end].iter().any(|&c| c) && !continues(end) =>
-                {
+                Some((head, end)) if !self.covered[head..end].iter().any(|&c| c) => {
                     let word = self.s.norm(end - 1).to_string();
-                    self.push(i..end, Referent::Head(word), Form::Description, None);
-                    i = end;
+                    match titled(end) {
+                        Some(stop) => {
+                            self.push(i..stop, Referent::Head(word), Form::Description, None);
+                            i = stop;
+                        }
+                        None if !indefinite && !continues(end) => {
+                            self.push(i..end, Referent::Head(word), Form::Description, None);
+                            i = end;
+                        }
+                        None => i += 1,
+                    }
                 }
                 _ => i += 1,
             }

@@ -18,6 +18,7 @@ use lexicon::actors::ActorLexicon;
 use lexicon::cues::CueLexicon;
 use lexicon::grammar::Grammar;
 use lexicon::phrases::Vocab;
+use lexicon::user::UserLexicon;
 use mentions::{Form, Mention, MentionIndex, PeopleIndex, Referent, Sentence};
 use relations::{Found, Parse};
 use std::collections::{BTreeMap, BTreeSet};
@@ -35,10 +36,16 @@ pub struct Lexicons {
 impl Lexicons {
     /// Build the lexicons from the bundled assets.
     pub fn load_bundled() -> Result<Lexicons, String> {
+        Lexicons::with_user(&UserLexicon::default())
+    }
+
+    /// The bundled lexicons extended with a user lexicon: its aliases and
+    /// cues win over bundled ones. An error names the file and line.
+    pub fn with_user(user: &UserLexicon) -> Result<Lexicons, String> {
         let mut vocab = Vocab::default();
         Ok(Lexicons {
-            actors: ActorLexicon::bundled(&mut vocab)?,
-            cues: CueLexicon::bundled(&mut vocab)?,
+            actors: ActorLexicon::with_user(&mut vocab, user)?,
+            cues: CueLexicon::with_user(&mut vocab, user)?,
             grammar: Grammar::bundled(&mut vocab)?,
             vocab,
         })

@@ -945,12 +945,16 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
         if let Some(o) = &outcome {
             remember_attacker(d, hit, cue, o);
         }
-        let skip = hit.negated
+        // "does not recognise": a negated acceptance is opposition.
+        let flipped = cue
+            .negated
+            .filter(|_| hit.negated && !hit.denied && hit.form.is_some());
+        let skip = (hit.negated && flipped.is_none())
             || hit.nonfactual
             || p.hypothetical(c)
             || p.clauses.kind(c) == ClauseKind::Attribution;
         if let (Some(o), false) = (&outcome, skip) {
-            let mut stance = cue.stance;
+            let mut stance = flipped.unwrap_or(cue.stance);
             let mut modality = hit.modality;
             if modality == Some(Modality::Threat) && stance == Stance::Attack {
                 stance = Stance::Oppose;

@@ -12,6 +12,7 @@
 
 use super::phrases::{PhraseTable, Vocab};
 use super::tsv;
+use super::user::UserLexicon;
 use crate::model::{EntityKind, slug};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -100,6 +101,9 @@ pub struct Description {
     pub role: Option<TitleClass>,
     /// "the two countries": the last two distinct actors.
     pub two: bool,
+    /// For descriptions that fit one particular actor ("the junta"): the
+    /// head word, so a repeated description keeps its earlier referent.
+    pub sticky_head: Option<String>,
 }
 
 /// One surface form found in a text.
@@ -190,7 +194,9 @@ impl Builder {
 }
 
 impl ActorLexicon {
-    pub fn bundled(vocab: &mut Vocab) -> Result<ActorLexicon, String> {
+    /// The bundled lexicon with the aliases (and actors) of a user lexicon
+    /// which win over bundled forms.
+    pub fn with_user(vocab: &mut Vocab, user: &UserLexicon) -> Result<ActorLexicon, String> {
         let mut b = Builder::default();
 
         // Governments first: their redirects take over countries' forms.
@@ -323,9 +329,22 @@ impl ActorLexicon {
                 }
             }
             let two = row.field(2) == "two";
-            descriptions.insert(vocab, row.field(0), Description { kinds, role, two });
+            let sticky_head = (row.field(3) == "sticky")
+                .then(|| row.field(0).rsplit(' ').next().map(str::to_lowercase))
+                .flatten();
+            descriptions.insert(
+                vocab,
+                row.field(0),
+                Description {
+                    kinds,
+                    role,
+                    two,
+                    sticky_head,
+                },
+            );
         }
 
+        add_user_aliases(&mut b, user)?;
         Self::assemble(b, ship_prefixes, titles, institutions, descriptions)
     }
 
@@ -428,6 +447,32 @@ impl ActorLexicon {
         }
         out
     }
+}
+
+/// Put the user's aliases before every bundled one (the first to claim a
+/// form keeps it), defining the actors the bundled files do not know.
+fn add_user_aliases(b: &mut Builder, user: &UserLexicon) -> Result<(), String> {
+    let file = user.file.as_str();
+    let bundled = std::mem::take(&mut b.aliases);
+    for (line, alias) in user.aliases() {
+        let i = match (b.index.get(&alias.actor), &alias.define) {
+            (Some(&i), _) => i,
+            (None, Some((name, kind))) => {
+                let i = b.actor(file, line, &alias.actor, name, *kind)?;
+                b.alias(name, Some(i), AliasKind::Name);
+                i
+            }
+            (None, None) => {
+                return Err(format!(
+                    "{file}:{line}: unknown actor id {:?} (give its name and kind to define it)",
+                    alias.actor
+                ));
+            }
+        };
+        b.alias(&alias.form, Some(i), AliasKind::Name);
+    }
+    b.aliases.extend(bundled);
+    Ok(())
 }
 
 /// "president" -> "presidents", "secretary of state" -> "secretaries of

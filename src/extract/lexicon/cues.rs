@@ -3,6 +3,7 @@
 
 use super::phrases::{PhraseTable, Vocab};
 use super::tsv;
+use super::user::{UserCue, UserLexicon};
 use crate::model::Stance;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -60,6 +61,9 @@ pub struct Cue {
     pub preps: Vec<String>,
     /// Prepositions that introduce the agent (nouns).
     pub agent_preps: Vec<String>,
+    /// The stance the cue states when negated ("does not recognise" =
+    /// oppose); `None`: a negated cue states nothing.
+    pub negated: Option<Stance>,
 }
 
 /// A matched form: which cue, and for verbs which inflection.
@@ -113,7 +117,9 @@ fn frame(name: &str, line: usize, s: &str) -> Result<Frame, String> {
 }
 
 impl CueLexicon {
-    pub fn bundled(vocab: &mut Vocab) -> Result<CueLexicon, String> {
+    /// The bundled cues with the cues of a user lexicon, which win over
+    /// bundled cues of the same words.
+    pub fn with_user(vocab: &mut Vocab, user: &UserLexicon) -> Result<CueLexicon, String> {
         let mut lex = CueLexicon {
             cues: Vec::new(),
             forms: PhraseTable::default(),
@@ -122,6 +128,13 @@ impl CueLexicon {
             modality: PhraseTable::default(),
         };
         let mut forms: HashMap<String, Vec<CueForm>> = HashMap::default();
+
+        let (neg_name, neg_text) = asset!("negations.tsv");
+        let mut negations: HashMap<&str, (Stance, usize, bool)> = HashMap::default();
+        for row in tsv::rows(neg_name, neg_text, 2)? {
+            let s = stance(neg_name, row.line, row.field(1))?;
+            negations.insert(row.field(0), (s, row.line, false));
+        }
 
         let (name, text) = asset!("verbs.tsv");
         for row in tsv::rows(name, text, 3)? {
@@ -135,6 +148,10 @@ impl CueLexicon {
                 "none" => ObjectMode::None,
                 other => return Err(format!("{name}:{}: unknown object {other:?}", row.line)),
             };
+            let negated = negations.get_mut(inflections[0]).map(|(s, _, used)| {
+                *used = true;
+                *s
+            });
             let cue = lex.cues.len();
             lex.cues.push(Cue {
                 stance: stance(name, row.line, row.field(0))?,
@@ -143,6 +160,7 @@ impl CueLexicon {
                 object,
                 preps: row.list(4).map(str::to_lowercase).collect(),
                 agent_preps: Vec::new(),
+                negated,
             });
             let slots = [
                 VerbForm::Base,
@@ -168,6 +186,12 @@ impl CueLexicon {
             }
         }
 
+        if let Some((base, (_, line, _))) = negations.iter().find(|(_, (_, _, used))| !used) {
+            return Err(format!(
+                "{neg_name}:{line}: {base:?} is not a verb in verbs.tsv"
+            ));
+        }
+
         let (name, text) = asset!("nouns.tsv");
         for row in tsv::rows(name, text, 3)? {
             let cue = lex.cues.len();
@@ -178,6 +202,7 @@ impl CueLexicon {
                 object: ObjectMode::Prep,
                 preps: row.list(3).map(str::to_lowercase).collect(),
                 agent_preps: row.list(4).map(str::to_lowercase).collect(),
+                negated: None,
             });
             for form in row.list(1) {
                 forms
@@ -197,6 +222,7 @@ impl CueLexicon {
                 object: ObjectMode::None,
                 preps: Vec::new(),
                 agent_preps: Vec::new(),
+                negated: None,
             });
             for form in row.list(1) {
                 forms
@@ -204,6 +230,9 @@ impl CueLexicon {
                     .or_default()
                     .push(CueForm { cue, form: None });
             }
+        }
+        for (_, cue) in user.cues() {
+            lex.add_user_cue(&mut forms, cue);
         }
         for (form, entries) in forms {
             lex.forms.insert(vocab, &form, entries);
@@ -239,8 +268,70 @@ impl CueLexicon {
         Ok(lex)
     }
 
+    /// A taught verb phrase: a final preposition introduces the target,
+    /// else the target is its direct object or follows any preposition of
+    /// [`TARGET_PREPOSITIONS`]; one form is read as a finite verb, five as
+    /// the verb's inflections.
+    fn add_user_cue(&mut self, forms: &mut HashMap<String, Vec<CueForm>>, cue: &UserCue) {
+        let mut preps: Vec<String> = Vec::new();
+        let mut words: Vec<String> = Vec::new();
+        for form in &cue.forms {
+            let form = form.to_lowercase();
+            let (head, prep) = match form.rsplit_once(' ') {
+                Some((head, last)) if TARGET_PREPOSITIONS.contains(&last) => {
+                    (head.to_string(), Some(last.to_string()))
+                }
+                _ => (form.clone(), None),
+            };
+            preps.extend(prep.filter(|p| !preps.contains(p)));
+            words.push(head);
+        }
+        // A cue taught from evidence has lost its preposition ("gave a
+        // nod"): the target may follow directly or after any of them.
+        if preps.is_empty() {
+            preps = TARGET_PREPOSITIONS.iter().map(|p| p.to_string()).collect();
+        }
+        let index = self.cues.len();
+        self.cues.push(Cue {
+            stance: cue.stance,
+            pos: CuePos::Verb,
+            frame: Frame::Transitive,
+            object: ObjectMode::Direct,
+            preps,
+            agent_preps: Vec::new(),
+            negated: None,
+        });
+        let slots: &[VerbForm] = if words.len() == 5 {
+            &[
+                VerbForm::Base,
+                VerbForm::Third,
+                VerbForm::Past,
+                VerbForm::Participle,
+                VerbForm::Gerund,
+            ]
+        } else {
+            &[VerbForm::Past]
+        };
+        for (form, &slot) in words.into_iter().zip(slots) {
+            // The user's reading replaces the bundled one of the same words.
+            forms.insert(
+                form,
+                vec![CueForm {
+                    cue: index,
+                    form: Some(slot),
+                }],
+            );
+        }
+    }
+
     /// How many distinct cue forms (all inflections) the lexicon knows.
     pub fn form_count(&self) -> usize {
         self.forms.len()
     }
 }
+
+/// Prepositions that, ending a taught cue, introduce its target.
+const TARGET_PREPOSITIONS: &[&str] = &[
+    "to", "with", "on", "against", "at", "for", "toward", "towards", "behind", "over", "upon",
+    "into",
+];

@@ -6,3 +6,4 @@ pub mod cues;
 pub mod grammar;
 pub mod phrases;
 pub mod tsv;
+pub mod user;
