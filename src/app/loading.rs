@@ -134,6 +134,11 @@ fn run(request: Request, base: Option<Base>, options: LoadOptions, min_confidenc
     let mut loaded = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    // What the user taught the extractor (curate::user_lexicons).
+    let user = crate::curate::user_lexicons(None).unwrap_or_else(|e| {
+        warnings.push(format!("Your lexicon was not used: {e}"));
+        None
+    });
     for path in &request.paths {
         match load::load_path(path, options) {
             Ok(file) => {
@@ -141,9 +146,11 @@ fn run(request: Request, base: Option<Base>, options: LoadOptions, min_confidenc
                 // The confidence threshold is for what the extractor reads;
                 // a saved map is shown as it was saved.
                 maps.push(match file.input {
-                    Input::Article(_) => {
-                        pipeline::map_of(file.input).with_min_confidence(min_confidence)
+                    Input::Article(_) => match &user {
+                        Some(lex) => pipeline::map_of_with(lex, file.input),
+                        None => pipeline::map_of(file.input),
                     }
+                    .with_min_confidence(min_confidence),
                     Input::Map(map) => map,
                 });
                 loaded.push(path.clone());
