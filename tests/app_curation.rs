@@ -407,7 +407,7 @@ fn re_extracting_keeps_the_edits_that_fit_and_lists_the_others() {
     click(&mut harness, "✏ Edit");
     click(&mut harness, "⟳ Re-extract, keeping my edits");
     harness.get_by_label("1 edit no longer fit");
-    harness.get_by_label("rename no-such-actor to \"Nobody\"");
+    harness.get_by_label("rename no-such-actor to “Nobody”");
     let app = harness.state();
     assert!(
         app.map.entity("isis-k").is_none(),

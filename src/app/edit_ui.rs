@@ -33,54 +33,25 @@ pub fn file_buttons(app: &mut StancemapApp, ui: &mut egui::Ui) {
     }
 }
 
-/// Undo and redo buttons and the Edit menu.
+/// The Edit menu: undo and redo naming the edit, add a relation,
+/// re-extract.
 pub fn edit_menu(app: &mut StancemapApp, ui: &mut egui::Ui) {
-    let undo_tip = app
-        .curation
-        .history
-        .next_undo()
-        .map_or("Nothing to undo".to_string(), |e| {
-            format!("Undo {e} (Ctrl+Z)")
-        });
-    let redo_tip = app
-        .curation
-        .history
-        .next_redo()
-        .map_or("Nothing to redo".to_string(), |e| {
-            format!("Redo {e} (Ctrl+Shift+Z)")
-        });
     let (can_undo, can_redo) = (
         app.curation.history.can_undo(),
         app.curation.history.can_redo(),
     );
-    if ui
-        .add_enabled(can_undo, egui::Button::new("↶"))
-        .on_hover_text(&undo_tip)
-        .on_disabled_hover_text(&undo_tip)
-        .clicked()
-    {
-        app.undo();
-    }
-    if ui
-        .add_enabled(can_redo, egui::Button::new("↷"))
-        .on_hover_text(&redo_tip)
-        .on_disabled_hover_text(&redo_tip)
-        .clicked()
-    {
-        app.redo();
-    }
     ui.menu_button("✏ Edit", |ui| {
         ui.set_min_width(260.0);
         let undo = app
             .curation
             .history
             .next_undo()
-            .map_or("Undo".to_string(), |e| format!("Undo {e}"));
+            .map_or("Undo".to_string(), |e| format!("Undo {}", app.describe(e)));
         let redo = app
             .curation
             .history
             .next_redo()
-            .map_or("Redo".to_string(), |e| format!("Redo {e}"));
+            .map_or("Redo".to_string(), |e| format!("Redo {}", app.describe(e)));
         if ui
             .add_enabled(can_undo, egui::Button::new(undo).shortcut_text("Ctrl+Z"))
             .clicked()
@@ -191,8 +162,8 @@ pub fn shortcuts(app: &mut StancemapApp, ctx: &egui::Context) {
     } else if save {
         app.save();
     }
-    // A text field has its own undo.
-    if ctx.egui_wants_keyboard_input() {
+    // A text field has its own undo; a focused button does not.
+    if ctx.text_edit_focused() {
         return;
     }
     let (redo, undo, delete) = ctx.input_mut(|i| {
@@ -359,33 +330,34 @@ fn split_menu(
     entity: &crate::model::Entity,
     edits: &mut Vec<Edit>,
 ) {
-    let has_aliases = !entity.aliases.is_empty();
-    ui.add_enabled_ui(has_aliases, |ui| {
-        ui.menu_button("✂ Split alias…", |ui| {
-            ui.weak("This name is a different actor:");
-            for alias in &entity.aliases {
-                if ui
-                    .button(alias.as_str())
-                    .on_hover_text(format!(
-                        "Make \"{alias}\" its own actor, with the mentions and sentences \
-                         that name {} only that way",
-                        entity.name
-                    ))
-                    .clicked()
-                {
-                    edits.push(Edit::SplitAlias {
-                        actor: entity.id.clone(),
-                        alias: alias.clone(),
-                        new_id: curate::fresh_id(&app.map, alias),
-                    });
-                    ui.close();
-                }
+    if entity.aliases.is_empty() {
+        ui.add_enabled(false, egui::Button::new("✂ Split alias…"))
+            .on_disabled_hover_text("This actor has no other names");
+        return;
+    }
+    ui.menu_button("✂ Split alias…", |ui| {
+        ui.weak("This name is a different actor:");
+        for alias in &entity.aliases {
+            if ui
+                .button(alias.as_str())
+                .on_hover_text(format!(
+                    "Make \"{alias}\" its own actor, with the mentions and sentences \
+                     that name {} only that way",
+                    entity.name
+                ))
+                .clicked()
+            {
+                edits.push(Edit::SplitAlias {
+                    actor: entity.id.clone(),
+                    alias: alias.clone(),
+                    new_id: curate::fresh_id(&app.map, alias),
+                });
+                ui.close();
             }
-        })
-        .response
-        .on_hover_text("One of the names is a different actor: split it off")
-        .on_disabled_hover_text("This actor has no other names");
-    });
+        }
+    })
+    .response
+    .on_hover_text("One of the names is a different actor: split it off");
 }
 
 /// Stance, direction, who alleges it, delete: for the relation shown.
@@ -395,8 +367,8 @@ pub fn relation_tools(app: &StancemapApp, ui: &mut egui::Ui, r: usize, edits: &m
     };
     let key = RelationRef::of(relation);
     section(ui, "Correct this relation", |ui| {
+        ui.label("Stance:");
         ui.horizontal_wrapped(|ui| {
-            ui.label("Stance:");
             for stance in Stance::ALL {
                 if stance_button(ui, stance, stance == relation.stance)
                     .on_hover_text(format!(
@@ -443,7 +415,7 @@ pub fn relation_tools(app: &StancemapApp, ui: &mut egui::Ui, r: usize, edits: &m
         });
         ui.horizontal_wrapped(|ui| {
             if ui
-                .button("⇄ Reverse")
+                .button("↔ Reverse")
                 .on_hover_text(format!(
                     "Make it {} → {}",
                     app.actor_name(&relation.target),
@@ -520,34 +492,32 @@ pub fn draft_form(app: &mut StancemapApp, ui: &mut egui::Ui, article: &Article) 
             });
             match draft.sentence.and_then(|s| article.sentence_text(s)) {
                 None => {
-                    ui.label("1. Click the sentence that states it in the text below.");
+                    ui.label("1. Click the sentence that states it, in the text below.");
                 }
                 Some(text) => {
                     let shown: String = text.chars().take(160).collect();
                     let more = if shown.len() < text.len() { "…" } else { "" };
-                    ui.label(
-                        RichText::new(format!(
-                            "Sentence {}: “{shown}{more}”",
-                            draft.sentence.unwrap_or(0) + 1
-                        ))
-                        .italics(),
-                    );
+                    ui.label(format!(
+                        "1. Sentence {} (click another to change it):",
+                        draft.sentence.unwrap_or(0) + 1
+                    ));
+                    ui.label(RichText::new(format!("“{shown}{more}”")).italics());
                 }
             }
             let candidates = candidates((&app.map, &app.actors), article, &draft);
-            ui.horizontal_wrapped(|ui| {
-                actor_combo(
-                    ui,
-                    "draft-source",
-                    "Source…",
-                    &mut draft.source,
-                    &candidates,
-                );
+            ui.label("2. Who does what to whom:");
+            // Three boxes share the row, whatever the panel's width.
+            let width = ((ui.available_width() - 2.0 * ui.spacing().item_spacing.x) / 3.0
+                - ui.spacing().icon_width)
+                .max(60.0);
+            ui.horizontal(|ui| {
+                let source = &mut draft.source;
+                actor_combo(ui, "draft-source", "Source…", source, &candidates, width);
                 egui::ComboBox::from_id_salt("draft-stance")
                     .selected_text(
                         RichText::new(draft.stance.as_str()).color(colors::stance(draft.stance)),
                     )
-                    .width(100.0)
+                    .width(width)
                     .show_ui(ui, |ui| {
                         for stance in Stance::ALL {
                             ui.selectable_value(
@@ -557,19 +527,15 @@ pub fn draft_form(app: &mut StancemapApp, ui: &mut egui::Ui, article: &Article) 
                             );
                         }
                     });
-                actor_combo(
-                    ui,
-                    "draft-target",
-                    "Target…",
-                    &mut draft.target,
-                    &candidates,
-                );
+                let target = &mut draft.target;
+                actor_combo(ui, "draft-target", "Target…", target, &candidates, width);
             });
             ui.horizontal(|ui| {
-                ui.label("Cue words:");
+                ui.label("3. Cue words:")
+                    .on_hover_text("Kept as a cue for this stance if you teach it");
                 ui.add(
                     egui::TextEdit::singleline(&mut draft.cue)
-                        .hint_text("the words that state it, e.g. gave a nod to")
+                        .hint_text("e.g. gave a nod to")
                         .desired_width(ui.available_width()),
                 );
             });
@@ -633,6 +599,7 @@ fn actor_combo(
     empty: &str,
     chosen: &mut Option<String>,
     candidates: &Candidates,
+    width: f32,
 ) {
     let text = chosen
         .as_ref()
@@ -646,7 +613,7 @@ fn actor_combo(
         .map_or(empty.to_string(), |(_, name)| name.clone());
     egui::ComboBox::from_id_salt(salt)
         .selected_text(text)
-        .width(130.0)
+        .width(width)
         .show_ui(ui, |ui| {
             if !candidates.named.is_empty() {
                 ui.weak("In this sentence");

@@ -7,6 +7,7 @@
 use super::state::{Selection, StancemapApp};
 use crate::curate::{self, Conflict, Edit, History, Positions, RelationRef, UserEntry};
 use crate::model::Stance;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// What the window keeps about editing and saving the map.
@@ -35,6 +36,9 @@ pub struct Curation {
     pub autosaved_at: Option<f64>,
     /// The user chose to close without saving.
     pub close_confirmed: bool,
+    /// The first name seen for each actor id, to name edits by (an undo
+    /// can be about an actor the map no longer has).
+    names: HashMap<String, String>,
 }
 
 /// A relation read by hand from one sentence of an article.
@@ -92,11 +96,12 @@ impl StancemapApp {
         if !self.may_edit() {
             return false;
         }
+        self.remember_names();
         let target = target_of(&edit);
         if let Edit::SplitAlias { actor, new_id, .. } = &edit {
             self.place_near(new_id, actor);
         }
-        let label = edit.to_string();
+        let label = self.describe(&edit);
         match self.curation.history.apply(&mut self.map, edit) {
             Ok(()) => {
                 self.curation.offer = self.curation.history.last_lessons().to_vec();
@@ -116,10 +121,11 @@ impl StancemapApp {
         if !self.may_edit() {
             return;
         }
+        self.remember_names();
         let before = self.selection_target();
-        match self.curation.history.undo(&mut self.map) {
+        match self.curation.history.undo(&mut self.map).cloned() {
             Some(edit) => {
-                let label = format!("Undone: {edit}");
+                let label = format!("Undone: {}", self.describe(&edit));
                 self.curation.offer.clear();
                 self.rebuild(before);
                 self.messages.info(label);
@@ -132,9 +138,18 @@ impl StancemapApp {
         if !self.may_edit() {
             return;
         }
-        match self.curation.history.redo(&mut self.map) {
+        self.remember_names();
+        match self
+            .curation
+            .history
+            .redo(&mut self.map)
+            .map(|e| e.cloned())
+        {
             Ok(Some(edit)) => {
-                let (label, target) = (format!("Redone: {edit}"), target_of(edit));
+                let (label, target) = (
+                    format!("Redone: {}", self.describe(&edit)),
+                    target_of(&edit),
+                );
                 self.rebuild(target);
                 self.messages.info(label);
             }
@@ -250,6 +265,66 @@ impl StancemapApp {
             self.curation.draft = None;
         }
         self.select_target(target);
+    }
+
+    fn remember_names(&mut self) {
+        for e in &self.map.entities {
+            self.curation
+                .names
+                .entry(e.id.clone())
+                .or_insert_with(|| e.name.clone());
+        }
+    }
+
+    /// An edit as people read it: actor names, not ids ("merge ISIS-K into
+    /// Taliban"), for menus and messages.
+    pub fn describe(&self, edit: &Edit) -> String {
+        let name = |id: &str| -> String {
+            self.curation
+                .names
+                .get(id)
+                .cloned()
+                .or_else(|| self.map.entity(id).map(|e| e.name.clone()))
+                .unwrap_or_else(|| id.to_string())
+        };
+        let relation =
+            |r: &RelationRef| format!("{} → {} ({})", name(&r.source), name(&r.target), r.stance);
+        match edit {
+            Edit::RenameActor { actor, name: new } => {
+                format!("rename {} to “{new}”", name(actor))
+            }
+            Edit::MergeActors { from, into } => format!("merge {} into {}", name(from), name(into)),
+            Edit::SplitAlias { actor, alias, .. } => {
+                format!("split “{alias}” off {}", name(actor))
+            }
+            Edit::SetStance {
+                relation: r,
+                stance,
+            } => format!("set {} to {stance}", relation(r)),
+            Edit::Reverse { relation: r } => format!("reverse {}", relation(r)),
+            Edit::SetAllegedBy {
+                relation: r,
+                alleged_by: Some(by),
+            } => format!("mark {} as alleged by {}", relation(r), name(by)),
+            Edit::SetAllegedBy {
+                relation: r,
+                alleged_by: None,
+            } => format!("mark {} as stated, not alleged", relation(r)),
+            Edit::DeleteRelation { relation: r } => format!("delete {}", relation(r)),
+            Edit::DeleteActor { actor } => format!("delete {}", name(actor)),
+            Edit::AddRelation {
+                source,
+                target,
+                stance,
+                sentence,
+                ..
+            } => format!(
+                "add {} → {} ({stance}) from sentence {}",
+                name(source),
+                name(target),
+                sentence + 1
+            ),
+        }
     }
 
     /// A new actor split off `from` starts next to it.

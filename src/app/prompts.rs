@@ -192,7 +192,7 @@ fn conflicts(app: &mut StancemapApp, ctx: &egui::Context) {
             .max_height(300.0)
             .show(ui, |ui| {
                 for c in &app.curation.conflicts {
-                    ui.label(RichText::new(c.edit.to_string()).strong());
+                    ui.label(RichText::new(app.describe(&c.edit)).strong());
                     ui.weak(format!("  {}", c.reason));
                 }
             });
