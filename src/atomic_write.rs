@@ -21,6 +21,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| format!("{name}: cannot write here: {e}"))?;
+    match_permissions(tmp.as_file(), path).map_err(|e| format!("{name}: cannot write: {e}"))?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| format!("{name}: cannot write: {e}"))?;
@@ -42,6 +43,22 @@ fn fault_point() {
     }
 }
 
+/// Temporary files are private (0600); the result should be as readable
+/// as the file it replaces, or as a new file usually is (0644).
+#[cfg(unix)]
+fn match_permissions(tmp: &std::fs::File, path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let permissions = std::fs::metadata(path)
+        .map(|m| m.permissions())
+        .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+    tmp.set_permissions(permissions)
+}
+
+#[cfg(not(unix))]
+fn match_permissions(_: &std::fs::File, _: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +71,20 @@ mod tests {
         write(&path, b"second").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.svg");
+        write(&path, b"a").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write(&path, b"b").unwrap();
+        assert_eq!(mode(&path), 0o640);
     }
 
     #[test]

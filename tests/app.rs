@@ -56,7 +56,11 @@ fn opens_on_the_seed_with_the_six_actors_on_the_map() {
     for name in SIX {
         harness.get_by_role_and_label(Role::Button, name);
     }
-    assert!(harness.state().window_title().contains("stancemap"));
+    // The seed has no title line: the window is named by its first
+    // sentence, as the exported pictures are.
+    let title = harness.state().window_title();
+    assert!(title.starts_with("Russia has stepped directly"), "{title}");
+    assert!(title.ends_with("… — stancemap"), "{title}");
 }
 
 #[test]
@@ -466,6 +470,19 @@ fn the_wheel_zooms_and_f_fits_the_map_again() {
         (fitted - before).abs() < 2.0,
         "fit again: {before} -> {fitted}"
     );
+}
+
+#[test]
+fn a_smaller_window_fits_the_map_again() {
+    let mut harness = seed_window();
+    harness.set_size(egui::vec2(1000.0, 650.0));
+    harness.run_steps(5);
+    let map = harness.state().view.map_rect;
+    assert!(map.width() > 350.0, "the side panels leave the map {map:?}");
+    for name in SIX {
+        let at = harness.get_by_role_and_label(Role::Button, name).rect();
+        assert!(map.contains_rect(at), "{name} at {at:?} is outside {map:?}");
+    }
 }
 
 #[test]

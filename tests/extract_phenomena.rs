@@ -83,6 +83,11 @@ fn titles_speak_for_their_state() {
 
 #[test]
 fn pronouns_follow_their_actor() {
+    // An object pronoun is not the subject of the sentence before.
+    let text = "Mali's use of Wagner was criticised in France. The European Union \
+                imposed sanctions on Wagner, accusing it of fomenting violence.";
+    expect(text, "European Union", "Wagner Group", Stance::Accuse);
+    expect_none(text, "European Union", "Mali");
     expect(
         "Turkey closed its border. It later condemned Syria.",
         "Turkey",
@@ -192,6 +197,41 @@ fn conjoined_actors_each_act() {
         "United Kingdom",
         "Houthis",
         Stance::Attack,
+    );
+    // The serial comma and a name with "-ed" in it ("United States").
+    let text = "The United States, Egypt, and Qatar condemned Hamas.";
+    for s in ["Egypt", "Qatar", "United States"] {
+        expect(text, s, "Hamas", Stance::Oppose);
+    }
+    let text = "The United States, Egypt, and Qatar issued a joint statement on Monday.";
+    expect(text, "Egypt", "Qatar", Stance::Cooperate);
+    expect(text, "Qatar", "United States", Stance::Cooperate);
+}
+
+#[test]
+fn appeals_to_cooperate_and_demands_to_stop() {
+    // The agent of an action noun acts in its infinitive.
+    let text = "Maduro's Venezuela criticised the decision of the US authorities \
+                to impose sanctions on Cuba.";
+    expect(text, "United States", "Cuba", Stance::Oppose);
+    expect_none(text, "Venezuela", "Cuba");
+    let text = "Egypt and Qatar urged Israel and Hamas to resume negotiations.";
+    for (s, t) in [("Egypt", "Israel"), ("Qatar", "Hamas")] {
+        expect(text, s, t, Stance::Cooperate);
+    }
+    // What the urged are asked to do did not happen.
+    expect_none(text, "Israel", "Hamas");
+    expect(
+        "France called on Russia to \"immediately stop\" its strikes.",
+        "France",
+        "Russia",
+        Stance::Oppose,
+    );
+    // A coercive verb is not an appeal.
+    expect_none(
+        "Russia forced Armenia to resume negotiations with Azerbaijan.",
+        "Russia",
+        "Armenia",
     );
 }
 

@@ -197,9 +197,9 @@ fn edge_ends(graph: &MapGraph) -> Vec<(EdgeIndex, usize, usize)> {
         .collect()
 }
 
-/// An edge of a fan: its stance (the order within the fan), its source and
-/// its index.
-type FanMember = (Stance, usize, EdgeIndex);
+/// An edge of a fan: its index (edges are in the map's relation order,
+/// the order exports fan them in) and its source.
+type FanMember = (EdgeIndex, usize);
 
 /// Visible edges between the same two actors (either direction) get
 /// evenly spaced bends around the straight line, so none hides another;
@@ -209,24 +209,23 @@ fn fan_out(graph: &mut MapGraph) {
     for (e, a, b) in edge_ends(graph) {
         let Some(edge) = graph.edge(e) else { continue };
         if edge.payload().visible && a != b {
-            fans.entry((a.min(b), a.max(b)))
-                .or_default()
-                .push((edge.payload().stance, a, e));
+            fans.entry((a.min(b), a.max(b))).or_default().push((e, a));
         }
     }
     for ((lo, _), mut members) in fans {
         members.sort();
         let widest = members
             .iter()
-            .filter_map(|&(_, _, e)| graph.edge(e).map(|edge| edge.payload().width))
+            .filter_map(|&(e, _)| graph.edge(e).map(|edge| edge.payload().width))
             .fold(0.0, f32::max);
         let spacing = 18.0 + 1.5 * widest;
         let k = members.len() as f32;
-        for (slot, &(_, source, e)) in members.iter().enumerate() {
+        for (slot, &(e, source)) in members.iter().enumerate() {
+            // Slots run along the normal of lower -> higher index that
+            // exports use (right of it, where `bend` is left of source ->
+            // target), so both draw a fan in the same order.
             let offset = (slot as f32 - (k - 1.0) / 2.0) * spacing;
-            // "Left of source -> target" flips with direction: measure every
-            // bend from the lower index so the fan's slots stay apart.
-            let bend = if source == lo { offset } else { -offset };
+            let bend = if source == lo { -offset } else { offset };
             if let Some(edge) = graph.edge_mut(e) {
                 edge.payload_mut().bend = bend;
             }

@@ -36,14 +36,17 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
     let palette = colors::palette(ui.ctx());
     ui.painter()
         .rect_filled(rect, 0.0, colors::color(palette.background));
+    if app.view.fitted && rect.size() != app.view.map_rect.size() {
+        app.view.fit = true;
+    }
     app.view.map_rect = rect;
     if app.actors.is_empty() {
         placeholder(app, ui, rect);
     } else {
         graph(app, ui, rect);
     }
-    // A snapshot taken this frame shows the map, not the messages over it.
-    if !app.view.snapshot {
+    // A snapshot shows the map, not the messages over it.
+    if !app.view.hides_overlays(ui.input(|i| i.time)) {
         drop_overlay(ui, rect);
         app.messages.show(ui, rect);
     }
@@ -117,9 +120,12 @@ fn graph(app: &mut StancemapApp, ui: &mut egui::Ui, rect: Rect) {
     if response.dragged() || response.clicked() {
         app.view.follow_layout = false;
     }
+    if response.dragged() {
+        app.view.fitted = false;
+    }
 
     let meta = screen_meta(ui, rect);
-    if !app.view.snapshot {
+    if !app.view.hides_overlays(ui.input(|i| i.time)) {
         hover(app, ui, &response, &meta, rect);
     }
     draw_labels(app, ui, &meta, rect);
@@ -157,6 +163,7 @@ fn navigate(app: &mut StancemapApp, ui: &mut egui::Ui, rect: Rect) {
         meta.pan = local - at * new_zoom;
         meta.zoom = new_zoom;
         app.view.follow_layout = false;
+        app.view.fitted = false;
         changed = true;
     }
     if app.view.follow_layout && !super::layout::lock(&app.sim).is_running() {
@@ -167,12 +174,14 @@ fn navigate(app: &mut StancemapApp, ui: &mut egui::Ui, rect: Rect) {
         && fit(&app.graph, &app.actors.names, rect, &mut meta)
     {
         app.view.fit = false;
+        app.view.fitted = true;
         changed = true;
     }
     if let Some(i) = app.view.center_on.take()
         && let Some(node) = app.graph.node(NodeIndex::new(i))
     {
         meta.pan = rect.size() / 2.0 - node.location().to_vec2() * meta.zoom;
+        app.view.fitted = false;
         changed = true;
     }
     if changed {

@@ -1,6 +1,6 @@
 //! Messages for the user, shown over the bottom of the map: errors stay
 //! until dismissed (a file that could not be loaded must not go unseen),
-//! notes fade after a few seconds.
+//! warnings and notes go after a while.
 
 use egui::{Color32, RichText};
 
@@ -26,6 +26,8 @@ pub struct Messages {
 
 /// Seconds a note stays up.
 const NOTE_SECONDS: f64 = 10.0;
+/// Seconds a warning stays up: long enough to read advice twice.
+const WARNING_SECONDS: f64 = 25.0;
 /// More than this many at once and the oldest go.
 const MAX_SHOWN: usize = 6;
 
@@ -64,12 +66,18 @@ impl Messages {
         for m in &mut self.items {
             m.posted.get_or_insert(now);
         }
-        self.items
-            .retain(|m| m.level != Level::Info || m.posted.is_none_or(|t| now - t < NOTE_SECONDS));
+        self.items.retain(|m| {
+            let lasts = match m.level {
+                Level::Error => return true,
+                Level::Warning => WARNING_SECONDS,
+                Level::Info => NOTE_SECONDS,
+            };
+            m.posted.is_none_or(|t| now - t < lasts)
+        });
         if self.items.is_empty() {
             return;
         }
-        if self.items.iter().any(|m| m.level == Level::Info) {
+        if self.items.iter().any(|m| m.level != Level::Error) {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs(1));
         }

@@ -110,6 +110,7 @@ impl StancemapApp {
         edit_ui::shortcuts(self, &ctx);
         self.autosave_when_due(&ctx);
         if let Some(image) = snapshot::take_arrived(&ctx) {
+            self.view.snapshot_since = None;
             self.save_snapshot(&image);
         }
         let title = self.window_title();
@@ -118,16 +119,19 @@ impl StancemapApp {
             self.title = title;
         }
 
+        // On a narrow window the side panels give way so the map keeps
+        // at least about 40% of the width.
+        let total = ui.available_width();
         egui::Panel::top("top_bar").show(ui, |ui| top_bar::show(self, ui));
         egui::Panel::left(ARTICLE_PANEL)
             .resizable(true)
             .default_size(self.settings.article_width)
-            .size_range(220.0..=900.0)
+            .size_range(220.0..=(total * 0.32).clamp(220.0, 900.0))
             .show(ui, |ui| article_panel::show(self, ui));
         egui::Panel::right(DETAILS_PANEL)
             .resizable(true)
             .default_size(self.settings.details_width)
-            .size_range(240.0..=700.0)
+            .size_range(240.0..=(total * 0.28).clamp(240.0, 700.0))
             .show(ui, |ui| details_panel::show(self, ui));
         // Remember the sizes the user gave the panels (outer sizes, as
         // `default_size` takes them).
@@ -142,6 +146,7 @@ impl StancemapApp {
         prompts::show(self, &ctx);
 
         if std::mem::take(&mut self.view.snapshot) {
+            self.view.snapshot_since = Some(ctx.input(|i| i.time));
             snapshot::request(&ctx, self.view.snapshot_rect);
         }
     }

@@ -36,6 +36,9 @@ pub struct ViewRequests {
     pub fit: bool,
     /// Keep fitting while the layout moves, until the user takes over.
     pub follow_layout: bool,
+    /// The view is as the last fit left it (no zoom or pan since): a
+    /// resized map area is fitted again.
+    pub fitted: bool,
     /// Centre this actor.
     pub center_on: Option<usize>,
     /// Scroll the article panel to the highlighted sentence.
@@ -44,6 +47,10 @@ pub struct ViewRequests {
     pub focus_search: bool,
     /// Take a window snapshot of the map.
     pub snapshot: bool,
+    /// When the pending snapshot was asked for (egui time, seconds): the
+    /// picture may be of a later frame, so overlays stay hidden until it
+    /// arrives (or a second has passed, should it never come).
+    pub snapshot_since: Option<f64>,
     /// The map's area on screen last frame.
     pub map_rect: egui::Rect,
     /// The map with its legend: what a snapshot shows.
@@ -55,13 +62,23 @@ impl Default for ViewRequests {
         Self {
             fit: false,
             follow_layout: false,
+            fitted: false,
             center_on: None,
             scroll_article: false,
             focus_search: false,
             snapshot: false,
+            snapshot_since: None,
             map_rect: egui::Rect::ZERO,
             snapshot_rect: egui::Rect::ZERO,
         }
+    }
+}
+
+impl ViewRequests {
+    /// Toasts, tooltips and the drop overlay are left out while a
+    /// snapshot is being taken.
+    pub fn hides_overlays(&self, now: f64) -> bool {
+        self.snapshot || self.snapshot_since.is_some_and(|t| now - t < 1.0)
     }
 }
 
@@ -409,7 +426,8 @@ impl StancemapApp {
         filters::visible_map(&self.map, &self.actors, &self.visibility)
     }
 
-    /// What the window title says: the article's title, or how many
+    /// What the window title says: the article's title (as exports head
+    /// it: its first sentence when it has no title of its own), or how many
     /// articles the map merges.
     pub fn window_title(&self) -> String {
         // "•" marks unsaved changes, as editors do.
@@ -420,7 +438,14 @@ impl StancemapApp {
         };
         let title = match self.map.articles.as_slice() {
             [] => "stancemap".to_string(),
-            [one] => format!("{} — stancemap", one.title),
+            [_] => {
+                let title = crate::render::default_title(&self.map);
+                let mut short: String = title.chars().take(90).collect();
+                if short.len() < title.len() {
+                    short.push('…');
+                }
+                format!("{short} — stancemap")
+            }
             many => format!("{} articles: {} … — stancemap", many.len(), many[0].title),
         };
         format!("{dirty}{name}{title}")

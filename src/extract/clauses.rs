@@ -462,9 +462,12 @@ impl Segmenter<'_, '_> {
                 }
                 // ", and Japan." ends a list; ", and the UK struck" or
                 // ", and has blamed" goes on with a clause.
+                // "The US, Egypt, and Qatar have issued": with no verb yet,
+                // the actor after ", and" ends the subject list.
                 let list_end = self.mention_starting(j + 1).is_some_and(|m| {
                     let after = self.mentions[m].toks.end;
-                    !self.verb_follows(after) && !self.is_cue_verb(after)
+                    (!self.verb_follows(after) && !self.is_cue_verb(after))
+                        || (self.mention_ending(i).is_some() && !self.has_verb(clause, i))
                 });
                 if matches!(next.as_str(), "and" | "but") && !list_end {
                     self.push(ClauseKind::Coordinate, j);
@@ -555,7 +558,10 @@ impl Segmenter<'_, '_> {
             return step;
         }
         // "to" + verb: an infinitive.
-        if norm == "to" && self.infinitive_at(i + 1) && !(i > 0 && self.norm(i - 1) == "according")
+        if norm == "to"
+            && self.infinitive_at(i + 1)
+            && !(i > 0 && self.norm(i - 1) == "according")
+            && !self.inside_cue(i)
         {
             self.open_infinitive(i);
             return 1;
@@ -575,8 +581,10 @@ impl Segmenter<'_, '_> {
 
     /// Whether clause `c` has a verb among its tokens before `before`.
     fn has_verb(&self, c: usize, before: usize) -> bool {
+        // Words inside an actor's name ("United States") are not verbs.
         (self.list[c].start..before).any(|t| {
             self.of_token[t] == c
+                && self.index.covering(t).is_none()
                 && (matches!(
                     self.lex.grammar.class(self.norm(t)),
                     Some(WordClass::Auxiliary)
@@ -713,11 +721,30 @@ impl Segmenter<'_, '_> {
             && !norm.chars().all(|c| c.is_ascii_digit())
     }
 
+    /// Whether token `i` is inside a multi-word cue ("stand shoulder to
+    /// shoulder with"), so it opens no clause.
+    fn inside_cue(&self, i: usize) -> bool {
+        (i.saturating_sub(4)..i).any(|k| {
+            self.lex
+                .cues
+                .forms
+                .longest_at(&self.s.words, k)
+                .is_some_and(|(len, _)| k + len > i)
+        })
+    }
+
     fn object_control_before(&self, i: usize) -> bool {
         let Some(m) = self.mention_ending(i) else {
             return false;
         };
-        let start = self.mentions[m].toks.start;
+        // "urging Israel and Hamas to": the verb is before the whole list.
+        let mut start = self.mentions[m].toks.start;
+        while start > 1
+            && matches!(self.norm(start - 1), "and" | "," | "or")
+            && let Some(prev) = self.mention_ending(start - 1)
+        {
+            start = self.mentions[prev].toks.start;
+        }
         self.lex
             .grammar
             .object_control
@@ -768,7 +795,8 @@ impl Segmenter<'_, '_> {
                 break;
             }
         }
-        if self.norm(k + 1) == "by" {
+        // "a proposal by the US", "the decision of the US authorities".
+        if matches!(self.norm(k + 1), "by" | "of") {
             return self
                 .mention_starting(k + 2)
                 .or_else(|| self.mention_starting(k + 3));

@@ -136,7 +136,11 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
             // A conjunct is as capable as the group's first member.
             let head = &ms[groups[group_of[i]][0]];
             let capable = !preceded_by_preposition(lex, s, head.toks.start);
-            let subject = capable && !clause_has_subject[clause];
+            // "accusing it of ...": right after a verb is its object.
+            let object = hits
+                .iter()
+                .any(|h| h.toks.end == head.toks.start && h.form.is_some());
+            let subject = capable && !object && !clause_has_subject[clause];
             clause_has_subject[clause] |= capable;
             let c = d.candidates(lex, m, subject);
             let first = c.first().cloned().unwrap_or_default();

@@ -1008,13 +1008,9 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
 }
 
 /// Verbs that, after "urged X to", demand that X stop what it does.
-const STOPPING: &[&str] = &[
-    "cease", "stop", "end", "halt", "withdraw", "leave", "refrain", "abandon", "pull", "desist",
-    "curb", "drop", "reverse",
-];
-
 /// "urging the Philippines to cease provocations", "called on Russia to
-/// withdraw": the one who urges opposes the one urged.
+/// withdraw": the one who urges opposes the one urged. "urged Israel and
+/// Hamas to resume talks": an appeal to cooperate is cooperation with them.
 fn demanded_to_stop(p: &Parse, d: &Discourse, out: &mut Vec<Found>) {
     for k in 0..p.n() {
         let Some((len, _)) = p.lex.grammar.object_control.longest_at(&p.s.words, k) else {
@@ -1029,19 +1025,38 @@ fn demanded_to_stop(p: &Parse, d: &Discourse, out: &mut Vec<Found>) {
         let after = p.groups[p.group_of[object]]
             .last()
             .map_or(p.mentions[object].toks.end, |&m| p.mentions[m].toks.end);
-        if p.norm(after) != "to"
-            || !STOPPING.contains(&p.norm(after + 1))
-            || hypothetical_or_negated(p, k)
-        {
+        if p.norm(after) != "to" || hypothetical_or_negated(p, k) {
             continue;
         }
+        // "to “immediately stop”": quotes and adverbs before the verb.
+        let mut verb = after + 1;
+        while verb < p.n()
+            && (matches!(p.norm(verb), "“" | "\"" | "‘") || p.norm(verb).ends_with("ly"))
+        {
+            verb += 1;
+        }
+        let stance = if p.lex.grammar.stop_verbs.contains(p.norm(verb)) {
+            Stance::Oppose
+        } else if p.lex.grammar.appeals.longest_at(&p.s.words, k).is_some()
+            && p.hits.iter().any(|h| {
+                let cue = &p.lex.cues.cues[h.cue];
+                (verb..verb + 3).contains(&h.toks.start)
+                    && !h.negated
+                    && (cue.stance == Stance::Cooperate
+                        || (cue.stance == Stance::Neutral && cue.frame == Frame::Joint))
+            })
+        {
+            Stance::Cooperate
+        } else {
+            continue;
+        };
         let c = p.clause_of(k);
         let Some(sources) = p.nearest_left(c, k, &[]).or_else(|| p.subject(c, d, &[])) else {
             continue;
         };
         let targets = p.group_ids(object, &sources);
-        let cue = p.s.surface(k..after + 2).to_string();
-        let claim = Claim::plain(Stance::Oppose, &cue, Rule::Active);
+        let cue = p.s.surface(k..verb + 1).to_string();
+        let claim = Claim::plain(stance, &cue, Rule::Active);
         for s in &sources {
             for t in &targets {
                 push(out, d, s, t, &claim);
@@ -1496,7 +1511,8 @@ fn attach_noun(p: &Parse, d: &Discourse, hit: &CueHit, cue: &Cue, c: usize) -> O
     let target = p.noun_target(hit, cue, &exclude, d);
     match (agent, target) {
         (Some(sources), Some((targets, prep))) => {
-            if cue.frame == Frame::Mutual && matches!(prep.as_str(), "with" | "between") {
+            // "Ethiopia's agreement with Somaliland": both are parties.
+            if symmetric && matches!(prep.as_str(), "with" | "between") {
                 let mut all = sources.clone();
                 all.extend(targets);
                 return Some(Outcome {

@@ -19,6 +19,8 @@ use serde::{Deserialize, Serialize};
 const PARALLEL_FROM: usize = 1024;
 /// Below this many nodes repulsion is computed exactly (all pairs).
 const BARNES_HUT_FROM: usize = 64;
+/// Net movement is measured over this many steps.
+pub const DRIFT_WINDOW: u32 = 10;
 
 /// The knobs of ForceAtlas2, named as in Gephi.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,9 +45,18 @@ pub struct Settings {
     /// Barnes–Hut accuracy: cells whose width / distance is below this act
     /// as one mass. 0 computes all pairs exactly.
     pub theta: f32,
-    /// `run` stops when the mean node movement of a step falls below this
-    /// fraction of the mean spacing between nodes.
+    /// Settled: the nodes' mean net movement over the last
+    /// `DRIFT_WINDOW` steps is below this fraction of the mean spacing
+    /// between nodes (or one step moves them less than a fifth of it).
+    /// ForceAtlas2 keeps jittering a little at equilibrium; net movement
+    /// tells drift, which changes the picture, from jitter, which does not.
     pub tolerance: f32,
+    /// 1 (Gephi's behaviour): the adaptive speed alone sets the pace, and
+    /// the layout may keep evolving for a long time. Below 1: the speed may
+    /// not exceed its first value times `cooling` per step since, an
+    /// annealing schedule that makes batch layouts settle in a bounded
+    /// number of steps (the multilevel layout refines each level so).
+    pub cooling: f32,
 }
 
 impl Settings {
@@ -62,7 +73,8 @@ impl Settings {
             edge_weights: true,
             jitter_tolerance: 1.0,
             theta: 1.2,
-            tolerance: 0.01,
+            tolerance: 0.05,
+            cooling: 1.0,
         }
     }
 }
@@ -84,7 +96,10 @@ pub struct StepStats {
     pub mean_move: f32,
     /// Mean spacing between nodes: sqrt(bounding-box area / nodes).
     pub spacing: f32,
-    /// `mean_move < tolerance * spacing`.
+    /// Mean net movement of free nodes over the last full window of
+    /// `DRIFT_WINDOW` steps (0 before the first window ends).
+    pub drift: f32,
+    /// Settled, by `Settings::tolerance`.
     pub converged: bool,
 }
 
@@ -108,6 +123,10 @@ pub struct ForceAtlas2 {
     /// Mean mass, the attraction compensation when hubs are dissuaded.
     compensation: f32,
     last: StepStats,
+    /// The cooling ceiling on the speed.
+    ceiling: f32,
+    /// Positions at the start of the current drift window.
+    anchor: Vec<[f32; 2]>,
     #[serde(skip)]
     tree: QuadTree,
     #[serde(skip)]
@@ -123,6 +142,21 @@ impl ForceAtlas2 {
         let radius = initial_radius(graph.node_count());
         for p in &mut layout.positions {
             *p = rng.in_disc([0.0, 0.0], radius);
+        }
+        layout
+    }
+
+    /// Continue from given positions (one per node; missing or non-finite
+    /// ones start at the origin's neighbourhood), nothing pinned: e.g. what
+    /// the window shows, or a coarser level's layout spread out.
+    pub fn from_positions(graph: &Graph, settings: Settings, positions: &[[f32; 2]]) -> Self {
+        let mut layout = Self::empty(graph, settings);
+        for (i, (p, q)) in layout.positions.iter_mut().zip(positions).enumerate() {
+            *p = if q[0].is_finite() && q[1].is_finite() {
+                *q
+            } else {
+                [i as f32 * 1e-3, 0.0]
+            };
         }
         layout
     }
@@ -225,6 +259,8 @@ impl ForceAtlas2 {
             speed_efficiency: 1.0,
             compensation,
             last: StepStats::default(),
+            ceiling: f32::MAX,
+            anchor: Vec::new(),
             tree: QuadTree::default(),
             scratch: Vec::new(),
         }
@@ -374,6 +410,14 @@ impl ForceAtlas2 {
         let max_rise = 0.5;
         self.speed = (speed + (target - speed).min(max_rise * speed)) as f32;
         self.speed_efficiency = efficiency as f32;
+        if self.settings.cooling < 1.0 {
+            self.ceiling = if self.last.iteration == 0 {
+                self.speed
+            } else {
+                self.ceiling * self.settings.cooling.max(0.0)
+            };
+            self.speed = self.speed.min(self.ceiling);
+        }
     }
 
     fn apply_forces(&mut self) {
@@ -439,12 +483,33 @@ impl ForceAtlas2 {
         } else {
             (moved / f64::from(free)) as f32
         };
+        let iteration = self.last.iteration + 1;
+        let mut drift = self.last.drift;
+        let mut settled = false;
+        if self.anchor.len() != n {
+            self.anchor = self.positions.clone();
+        } else if iteration.is_multiple_of(DRIFT_WINDOW) {
+            let mut net = 0f64;
+            for ((p, a), pinned) in self.positions.iter().zip(&self.anchor).zip(&self.pinned) {
+                if !pinned {
+                    net += f64::from(length([p[0] - a[0], p[1] - a[1]]));
+                }
+            }
+            drift = if free == 0 {
+                0.0
+            } else {
+                (net / f64::from(free)) as f32
+            };
+            settled = drift < self.settings.tolerance * spacing;
+            self.anchor.copy_from_slice(&self.positions);
+        }
         self.last = StepStats {
-            iteration: self.last.iteration + 1,
+            iteration,
             speed,
             mean_move,
             spacing,
-            converged: mean_move < self.settings.tolerance * spacing,
+            drift,
+            converged: settled || free == 0 || mean_move < 0.2 * self.settings.tolerance * spacing,
         };
     }
 }

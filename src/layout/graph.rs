@@ -23,6 +23,39 @@ impl Graph {
     pub fn node_count(&self) -> usize {
         self.sizes.len()
     }
+
+    /// A Barabási–Albert scale-free graph (preferential attachment, each
+    /// new node joins `m` distinct earlier ones), from `seed`: the standard
+    /// synthetic input of layout benchmarks, with hubs like real actor maps.
+    pub fn barabasi_albert(n: usize, m: usize, seed: u64) -> Self {
+        let m = m.max(1);
+        let mut rng = super::rng::SplitMix64::new(seed);
+        let mut edges = Vec::with_capacity(n * m);
+        // Every edge end once: drawing from it picks nodes by degree.
+        let mut ends: Vec<u32> = Vec::with_capacity(2 * n * m);
+        let core = (m + 1).min(n) as u32;
+        for a in 0..core {
+            for b in 0..a {
+                edges.push((a, b));
+                ends.extend([a, b]);
+            }
+        }
+        let mut chosen = Vec::with_capacity(m);
+        for v in core..n as u32 {
+            chosen.clear();
+            while chosen.len() < m {
+                let t = ends[rng.below(ends.len() as u64) as usize];
+                if !chosen.contains(&t) {
+                    chosen.push(t);
+                }
+            }
+            for &t in &chosen {
+                edges.push((v, t));
+                ends.extend([v, t]);
+            }
+        }
+        Self::unweighted(n, edges)
+    }
 }
 
 /// Compressed adjacency (both directions of every edge), built once so a
@@ -86,6 +119,17 @@ impl Adjacency {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn barabasi_albert_has_the_expected_edges_and_repeats() {
+        let g = Graph::barabasi_albert(500, 3, 7);
+        assert_eq!(g.node_count(), 500);
+        assert_eq!(g.edges.len(), 6 + 496 * 3);
+        assert_eq!(g, Graph::barabasi_albert(500, 3, 7));
+        let degree = Adjacency::new(&g);
+        let max = (0..500).map(|i| degree.degree(i)).max().unwrap();
+        assert!(max > 20, "no hub: {max}");
+    }
 
     #[test]
     fn adjacency_lists_both_directions_and_skips_bad_edges() {

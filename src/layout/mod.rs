@@ -6,6 +6,7 @@ mod edgelist;
 mod forceatlas2;
 mod graph;
 mod map;
+mod multilevel;
 mod pack;
 mod portable;
 mod quadtree;
@@ -18,5 +19,6 @@ pub use map::{
     ASPECT, DEFAULT_SEED, MAX_ITERATIONS, MapGraph, map_graph, map_positions, map_positions_from,
     node_size, orient,
 };
+pub use multilevel::layout as layout_multilevel;
 pub use pack::{Packed, components, layout_packed};
 pub use rng::SplitMix64;

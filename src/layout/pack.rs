@@ -4,9 +4,10 @@
 //! would fling small pieces (often single actors) to the far corners and
 //! shrink the main component to a dot once fitted to a page.
 
-use super::forceatlas2::{ForceAtlas2, Settings};
+use super::forceatlas2::Settings;
 use super::graph::Graph;
 use super::map::orient;
+use super::multilevel;
 
 /// Node indices of each connected component, largest first (ties: by
 /// smallest member), members in increasing order.
@@ -87,11 +88,14 @@ pub fn layout_packed(graph: &Graph, seed: u64, max_iterations: u32, aspect: f32)
             edges: std::mem::take(&mut sub_edges[c]),
         };
         let part_seed = seed ^ (c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let mut fa = ForceAtlas2::new(&sub, Settings::for_nodes(part.len()), part_seed);
-        let stats = fa.run(max_iterations);
+        let (mut p, stats) = multilevel::layout(
+            &sub,
+            &Settings::for_nodes(part.len()),
+            part_seed,
+            max_iterations,
+        );
         iterations = iterations.max(stats.iteration);
         converged &= stats.converged;
-        let mut p = fa.positions().to_vec();
         orient(&mut p);
         local.push(p);
     }

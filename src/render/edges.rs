@@ -56,6 +56,10 @@ const BENDS: [f32; 11] = [
     0.0, 12.0, -12.0, 24.0, -24.0, 36.0, -36.0, 50.0, -50.0, 70.0, -70.0,
 ];
 const SAMPLES: usize = 16;
+/// Above this many node pairs the picture is a hairball where a bend
+/// rarely clears anything, and trying bends costs minutes at 10k edges:
+/// draw every fan straight through.
+const SEARCH_UP_TO: usize = 500;
 
 /// Route every edge. `avoid` are boxes (labels, legend, title) edges should
 /// not cross when bending a little avoids it.
@@ -102,18 +106,27 @@ pub fn route(
 
     let mut out: Vec<Option<EdgeGeom>> = vec![None; specs.len()];
     let mut near = Vec::new();
+    let bends = if fans.len() <= SEARCH_UP_TO {
+        &BENDS[..]
+    } else {
+        &BENDS[..1]
+    };
     for (&(lo, hi), members) in &fans {
         let widest = members.iter().map(|&i| specs[i].width).fold(0.0, f32::max);
         let spacing = 16.0 + 1.5 * widest;
         let k = members.len();
         let base = |slot: usize| (slot as f32 - (k as f32 - 1.0) / 2.0) * spacing;
         let mut best: Option<(f32, Vec<EdgeGeom>)> = None;
-        for (n, &bend) in BENDS.iter().enumerate() {
+        for (n, &bend) in bends.iter().enumerate() {
             let fan: Vec<EdgeGeom> = members
                 .iter()
                 .enumerate()
                 .map(|(slot, &i)| curve(nodes, &specs[i], lo, hi, base(slot) + bend))
                 .collect();
+            if bends.len() == 1 {
+                best = Some((0.0, fan));
+                break;
+            }
             let hits: f32 = fan
                 .iter()
                 .zip(members)

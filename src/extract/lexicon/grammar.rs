@@ -44,6 +44,10 @@ pub struct Grammar {
     pub reporting: PhraseTable<ReportClass>,
     pub light_verbs: PhraseTable<()>,
     pub object_control: PhraseTable<()>,
+    /// Object-control verbs that appeal ("urged X to resume talks").
+    pub appeals: PhraseTable<()>,
+    /// Verbs of ceasing ("called on X to withdraw").
+    pub stop_verbs: HashSet<String>,
     pub communication: PhraseTable<()>,
     pub labelling: PhraseTable<()>,
     pub subordinators: PhraseTable<SubordinateKind>,
@@ -122,6 +126,8 @@ impl Grammar {
             reporting,
             light_verbs: table(vocab, asset!("light_verbs.txt")),
             object_control: table(vocab, asset!("object_control_verbs.txt")),
+            appeals: table(vocab, asset!("appeal_verbs.txt")),
+            stop_verbs: set(asset!("stop_verbs.txt")),
             communication: table(vocab, asset!("communication_verbs.txt")),
             labelling: table(vocab, asset!("labelling_verbs.txt")),
             subordinators,
