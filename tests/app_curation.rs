@@ -418,3 +418,62 @@ fn re_extracting_keeps_the_edits_that_fit_and_lists_the_others() {
     click(&mut harness, "Close");
     assert!(harness.query_by_label("1 edit no longer fit").is_none());
 }
+
+#[test]
+fn ctrl_clicking_a_second_actor_offers_to_merge_the_two() {
+    let (_turn, _) = user_folder();
+    let mut harness = seed_window();
+    harness
+        .get_by_role_and_label(Role::Button, "ISIS-K")
+        .click();
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::Button, "Taliban")
+        .click_modifiers(Modifiers::COMMAND);
+    harness.run_steps(3);
+    let isis = harness.state().actors.index["isis-k"];
+    assert_eq!(
+        harness.state().selection,
+        stancemap::app::Selection::Actor(isis),
+        "the first actor stays selected"
+    );
+    harness.get_by_label("ISIS-K and Taliban are the same actor?");
+    click(&mut harness, "⤵ Merge ISIS-K into Taliban");
+    let app = harness.state();
+    assert!(app.map.entity("isis-k").is_none());
+    assert_eq!(
+        app.selection,
+        stancemap::app::Selection::Actor(app.actors.index["taliban"]),
+        "the merged actor is selected"
+    );
+    assert!(app.curation.pair.is_none());
+}
+
+#[test]
+fn renaming_an_actor_keeps_the_old_name_as_an_alias_and_offers_it() {
+    let (_turn, _) = user_folder();
+    let mut harness = seed_window();
+    harness.get_by_role_and_label(Role::Button, "TTP").click();
+    harness.run_steps(3);
+    click(&mut harness, "✏ Rename");
+    let field =
+        harness.get_by(|n| n.role() == Role::TextInput && n.value().as_deref() == Some("TTP"));
+    assert!(field.is_focused(), "the name field takes the keyboard");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by(|n| n.role() == Role::TextInput && n.value().as_deref() == Some("TTP"))
+        .type_text("Pakistani Taliban");
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    let app = harness.state();
+    let ttp = app.map.entity("ttp").unwrap();
+    assert_eq!(ttp.name, "Pakistani Taliban");
+    assert!(ttp.aliases.iter().any(|a| a == "TTP"));
+    assert!(app.window_title().starts_with("• "));
+    harness.get_by_label("Keep “TTP” as a name of Pakistani Taliban");
+    harness.get_by_role_and_label(Role::Button, "Pakistani Taliban");
+    click(&mut harness, "✏ Edit");
+    harness.get_by_label_contains("Undo rename TTP to “Pakistani Taliban”");
+}

@@ -194,6 +194,24 @@ fn delete_selection(app: &StancemapApp) -> Option<Edit> {
     }
 }
 
+/// What the details panel's edit controls ask for.
+pub enum Request {
+    Edit(Edit),
+    /// Let go of the two actors held for a merge.
+    DropPair,
+}
+
+impl StancemapApp {
+    pub fn curate(&mut self, request: Request) {
+        match request {
+            Request::Edit(edit) => {
+                self.apply_edit(edit);
+            }
+            Request::DropPair => self.curation.pair = None,
+        }
+    }
+}
+
 /// A titled group for the edit controls, set apart from the evidence.
 fn section(ui: &mut egui::Ui, title: &str, add: impl FnOnce(&mut egui::Ui)) {
     ui.add_space(10.0);
@@ -214,12 +232,17 @@ fn section(ui: &mut egui::Ui, title: &str, add: impl FnOnce(&mut egui::Ui)) {
 type Renaming = Option<(String, bool)>;
 
 /// Rename, merge, split an alias, delete: for the actor shown.
-pub fn actor_tools(app: &StancemapApp, ui: &mut egui::Ui, actor: usize, edits: &mut Vec<Edit>) {
+pub fn actor_tools(app: &StancemapApp, ui: &mut egui::Ui, actor: usize, edits: &mut Vec<Request>) {
     let Some(entity) = app.actors.ids.get(actor).and_then(|id| app.map.entity(id)) else {
         return;
     };
     let id = &entity.id;
     section(ui, "Correct this actor", |ui| {
+        if let Some((first, second)) = &app.curation.pair
+            && first == id
+        {
+            merge_pair(app, ui, first, second, edits);
+        }
         let key = egui::Id::new(("stancemap-rename", id));
         let mut renaming: Renaming = ui.data(|d| d.get_temp(key)).flatten();
         match &mut renaming {
@@ -247,10 +270,10 @@ pub fn actor_tools(app: &StancemapApp, ui: &mut egui::Ui, actor: usize, edits: &
                 ui.weak("The old name stays as an alias.");
                 if let Some(apply) = done {
                     if apply {
-                        edits.push(Edit::RenameActor {
+                        edits.push(Request::Edit(Edit::RenameActor {
                             actor: id.clone(),
                             name: name.trim().to_string(),
-                        });
+                        }));
                     }
                     renaming = None;
                 }
@@ -273,7 +296,7 @@ pub fn actor_tools(app: &StancemapApp, ui: &mut egui::Ui, actor: usize, edits: &
                         )
                         .clicked()
                     {
-                        edits.push(Edit::DeleteActor { actor: id.clone() });
+                        edits.push(Request::Edit(Edit::DeleteActor { actor: id.clone() }));
                     }
                 });
             }
@@ -282,12 +305,57 @@ pub fn actor_tools(app: &StancemapApp, ui: &mut egui::Ui, actor: usize, edits: &
     });
 }
 
+/// Two actors held by Ctrl+click: merge one into the other.
+fn merge_pair(
+    app: &StancemapApp,
+    ui: &mut egui::Ui,
+    first: &str,
+    second: &str,
+    edits: &mut Vec<Request>,
+) {
+    let (a, b) = (app.actor_name(first), app.actor_name(second));
+    egui::Frame::new()
+        .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.25))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::same(8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(format!("{a} and {b} are the same actor?"));
+            ui.horizontal_wrapped(|ui| {
+                for (from, into) in [(first, second), (second, first)] {
+                    let text = format!(
+                        "⤵ Merge {} into {}",
+                        app.actor_name(from),
+                        app.actor_name(into)
+                    );
+                    if ui
+                        .button(text)
+                        .on_hover_text(format!(
+                            "{} keeps its name; the other's becomes an alias",
+                            app.actor_name(into)
+                        ))
+                        .clicked()
+                    {
+                        edits.push(Request::Edit(Edit::MergeActors {
+                            from: from.to_string(),
+                            into: into.to_string(),
+                        }));
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    edits.push(Request::DropPair);
+                }
+            });
+        });
+    ui.add_space(4.0);
+}
+
 fn merge_menu(
     app: &StancemapApp,
     ui: &mut egui::Ui,
     actor: usize,
     id: &str,
-    edits: &mut Vec<Edit>,
+    edits: &mut Vec<Request>,
 ) {
     let this = app.actor_name(id).to_string();
     ui.menu_button("⤵ Merge into…", |ui| {
@@ -311,24 +379,27 @@ fn merge_menu(
                         ))
                         .clicked()
                     {
-                        edits.push(Edit::MergeActors {
+                        edits.push(Request::Edit(Edit::MergeActors {
                             from: id.to_string(),
                             into: app.actors.ids[k].clone(),
-                        });
+                        }));
                         ui.close();
                     }
                 }
             });
     })
     .response
-    .on_hover_text("This actor is another one under a different name: merge them");
+    .on_hover_text(
+        "This actor is another one under a different name: merge them \
+         (or Ctrl+click the other one on the map)",
+    );
 }
 
 fn split_menu(
     app: &StancemapApp,
     ui: &mut egui::Ui,
     entity: &crate::model::Entity,
-    edits: &mut Vec<Edit>,
+    edits: &mut Vec<Request>,
 ) {
     if entity.aliases.is_empty() {
         ui.add_enabled(false, egui::Button::new("✂ Split alias…"))
@@ -347,11 +418,11 @@ fn split_menu(
                 ))
                 .clicked()
             {
-                edits.push(Edit::SplitAlias {
+                edits.push(Request::Edit(Edit::SplitAlias {
                     actor: entity.id.clone(),
                     alias: alias.clone(),
                     new_id: curate::fresh_id(&app.map, alias),
-                });
+                }));
                 ui.close();
             }
         }
@@ -361,7 +432,7 @@ fn split_menu(
 }
 
 /// Stance, direction, who alleges it, delete: for the relation shown.
-pub fn relation_tools(app: &StancemapApp, ui: &mut egui::Ui, r: usize, edits: &mut Vec<Edit>) {
+pub fn relation_tools(app: &StancemapApp, ui: &mut egui::Ui, r: usize, edits: &mut Vec<Request>) {
     let Some(relation) = app.map.relations.get(r) else {
         return;
     };
@@ -378,10 +449,10 @@ pub fn relation_tools(app: &StancemapApp, ui: &mut egui::Ui, r: usize, edits: &m
                     .clicked()
                     && stance != relation.stance
                 {
-                    edits.push(Edit::SetStance {
+                    edits.push(Request::Edit(Edit::SetStance {
                         relation: key.clone(),
                         stance,
-                    });
+                    }));
                 }
             }
         });
@@ -407,10 +478,10 @@ pub fn relation_tools(app: &StancemapApp, ui: &mut egui::Ui, r: usize, edits: &m
                 .response
                 .on_hover_text("Who claims this relation, when the article only reports a claim");
             if chosen != relation.alleged_by {
-                edits.push(Edit::SetAllegedBy {
+                edits.push(Request::Edit(Edit::SetAllegedBy {
                     relation: key.clone(),
                     alleged_by: chosen,
-                });
+                }));
             }
         });
         ui.horizontal_wrapped(|ui| {
@@ -423,18 +494,18 @@ pub fn relation_tools(app: &StancemapApp, ui: &mut egui::Ui, r: usize, edits: &m
                 ))
                 .clicked()
             {
-                edits.push(Edit::Reverse {
+                edits.push(Request::Edit(Edit::Reverse {
                     relation: key.clone(),
-                });
+                }));
             }
             if ui
                 .button("🗑 Delete relation")
                 .on_hover_text("Remove this relation (Delete key; Ctrl+Z undoes it)")
                 .clicked()
             {
-                edits.push(Edit::DeleteRelation {
+                edits.push(Request::Edit(Edit::DeleteRelation {
                     relation: key.clone(),
-                });
+                }));
             }
         });
     });

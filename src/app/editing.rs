@@ -30,6 +30,9 @@ pub struct Curation {
     pub conflicts: Vec<Conflict>,
     /// A relation being added by hand.
     pub draft: Option<Draft>,
+    /// Two actors held for a merge (the selected one, then the one
+    /// Ctrl+clicked); the details panel asks which way.
+    pub pair: Option<(String, String)>,
     /// The confidence threshold articles are extracted with.
     pub min_confidence: f32,
     /// egui time of the last autosave (or when the map became dirty).
@@ -253,6 +256,7 @@ impl StancemapApp {
         let (fit, follow) = (self.view.fit, self.view.follow_layout);
         let sources = std::mem::take(&mut self.sources);
         let map = std::mem::take(&mut self.map);
+        self.curation.pair = None;
         self.set_map(map, &positions, sources);
         self.view.fit = fit;
         self.view.follow_layout = follow;
@@ -325,6 +329,31 @@ impl StancemapApp {
                 sentence + 1
             ),
         }
+    }
+
+    /// A click on actor `actor` in the map: with Ctrl (Cmd) while another
+    /// actor is selected, both are held for a merge and the selection
+    /// stays; returns whether the click was taken that way.
+    pub fn hold_for_merge(&mut self, actor: usize, command: bool) -> bool {
+        self.curation.pair = None;
+        let Selection::Actor(first) = self.selection else {
+            return false;
+        };
+        let (Some(a), Some(b)) = (self.actors.ids.get(first), self.actors.ids.get(actor)) else {
+            return false;
+        };
+        if !command || first == actor {
+            return false;
+        }
+        self.curation.pair = Some((a.clone(), b.clone()));
+        // Both ends drawn as selected until the next change.
+        if let Some(node) = self
+            .graph
+            .node_mut(petgraph::stable_graph::NodeIndex::new(actor))
+        {
+            node.set_selected(true);
+        }
+        true
     }
 
     /// A new actor split off `from` starts next to it.
