@@ -10,37 +10,47 @@ use crate::curate::{self, Edit, RelationRef, UserEntry};
 use crate::model::{Article, Stance};
 use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Sense, Stroke};
 
-/// Save and Save As, next to Open in the top bar.
-pub fn file_buttons(app: &mut StancemapApp, ui: &mut egui::Ui) {
+/// Below this much room after Open, Add and Recent, the buttons go short
+/// (icons; Save As moves into the Edit menu) so the bar does not overflow.
+const ROOM_FOR_LABELS: f32 = 1200.0;
+
+/// Save and Save As, next to Open in the top bar. Returns whether the bar
+/// is short of room (see [`edit_menu`]).
+pub fn file_buttons(app: &mut StancemapApp, ui: &mut egui::Ui) -> bool {
+    let compact = ui.available_width() < ROOM_FOR_LABELS;
     let save_tip = match &app.curation.file {
         Some(path) => format!("Save to {} (Ctrl+S)", path.display()),
         None => "Save the map with its layout and your edits (Ctrl+S)".to_string(),
     };
-    let text = if app.is_dirty() {
-        "💾 Save •"
-    } else {
-        "💾 Save"
+    let text = match (compact, app.is_dirty()) {
+        (false, false) => "💾 Save",
+        (false, true) => "💾 Save •",
+        (true, false) => "💾",
+        (true, true) => "💾•",
     };
     if ui.button(text).on_hover_text(save_tip).clicked() {
         app.save();
     }
-    if ui
-        .button("Save As…")
-        .on_hover_text("Save the map under another name (Ctrl+Shift+S)")
-        .clicked()
+    if !compact
+        && ui
+            .button("Save As…")
+            .on_hover_text("Save the map under another name (Ctrl+Shift+S)")
+            .clicked()
     {
         app.save_as();
     }
+    compact
 }
 
 /// The Edit menu: undo and redo naming the edit, add a relation,
-/// re-extract.
-pub fn edit_menu(app: &mut StancemapApp, ui: &mut egui::Ui) {
+/// re-extract, settings; Save As too when the bar is `compact`.
+pub fn edit_menu(app: &mut StancemapApp, ui: &mut egui::Ui, compact: bool) {
     let (can_undo, can_redo) = (
         app.curation.history.can_undo(),
         app.curation.history.can_redo(),
     );
-    ui.menu_button("✏ Edit", |ui| {
+    let title = if compact { "✏" } else { "✏ Edit" };
+    ui.menu_button(title, |ui| {
         ui.set_min_width(260.0);
         let undo = app
             .curation
@@ -70,6 +80,14 @@ pub fn edit_menu(app: &mut StancemapApp, ui: &mut egui::Ui) {
             ui.close();
         }
         ui.separator();
+        if compact
+            && ui
+                .add(egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S"))
+                .clicked()
+        {
+            ui.close();
+            app.save_as();
+        }
         if ui
             .button("➕ Add a relation from a sentence…")
             .on_hover_text("Pick a sentence in the article, then who does what to whom")
@@ -89,55 +107,53 @@ pub fn edit_menu(app: &mut StancemapApp, ui: &mut egui::Ui) {
             app.reextract();
             ui.close();
         }
+        ui.menu_button("⚙ Settings", settings)
+            .response
+            .on_hover_text("Your lexicon and the recovery file");
         ui.separator();
         ui.weak("Select an actor or a relation to correct it in the details panel.");
     })
     .response
-    .on_hover_text("Undo, redo, add a relation, re-extract");
+    .on_hover_text("Undo, redo, add a relation, re-extract, settings");
 }
 
 /// Settings: where the user lexicon and the recovery file are.
-pub fn settings_menu(ui: &mut egui::Ui) {
-    ui.menu_button("⚙", |ui| {
-        ui.set_min_width(380.0);
-        ui.label(RichText::new("Your lexicon").strong());
-        match curate::paths::user_lexicon_path() {
-            Some(path) => {
-                path_row(ui, &path);
-                let state = match curate::UserLexicon::read(&path) {
-                    Ok(lex) => format!(
-                        "{} entries taught. Extraction uses them.",
-                        lex.entries.len()
-                    ),
-                    Err(_) if !path.exists() => {
-                        "Not created yet: keep an alias or a cue after an edit to start it."
-                            .to_string()
-                    }
-                    Err(e) => format!("Has an error: {e}"),
-                };
-                ui.weak(state);
-                ui.weak("A TAB-separated text file you can edit (see docs/curation.md).");
-            }
-            None => {
-                ui.weak("No config folder (no home folder): nothing can be taught.");
-            }
-        }
-        ui.add_space(6.0);
-        ui.label(RichText::new("Recovery file").strong());
-        if let Some(path) = curate::paths::recovery_path() {
+fn settings(ui: &mut egui::Ui) {
+    ui.set_min_width(380.0);
+    ui.label(RichText::new("Your lexicon").strong());
+    match curate::paths::user_lexicon_path() {
+        Some(path) => {
             path_row(ui, &path);
-            ui.weak("Unsaved changes are written here every minute.");
+            let state = match curate::UserLexicon::read(&path) {
+                Ok(lex) => format!(
+                    "{} entries taught. Extraction uses them.",
+                    lex.entries.len()
+                ),
+                Err(_) if !path.exists() => {
+                    "Not created yet: keep an alias or a cue after an edit to start it.".to_string()
+                }
+                Err(e) => format!("Has an error: {e}"),
+            };
+            ui.weak(state);
+            ui.weak("A TAB-separated text file you can edit (see docs/curation.md).");
         }
-    })
-    .response
-    .on_hover_text("Settings: your lexicon and the recovery file");
+        None => {
+            ui.weak("No config folder (no home folder): nothing can be taught.");
+        }
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Recovery file").strong());
+    if let Some(path) = curate::paths::recovery_path() {
+        path_row(ui, &path);
+        ui.weak("Unsaved changes are written here every minute.");
+    }
 }
 
 fn path_row(ui: &mut egui::Ui, path: &std::path::Path) {
     ui.horizontal(|ui| {
         ui.add(egui::Label::new(RichText::new(path.display().to_string()).monospace()).wrap());
         if ui
-            .small_button("📋")
+            .small_button("Copy")
             .on_hover_text("Copy the path")
             .clicked()
         {

@@ -34,8 +34,7 @@ fn document_name(app: &StancemapApp) -> String {
 
 fn unsaved(app: &mut StancemapApp, ctx: &egui::Context) {
     let mut answer = None;
-    let edits = app.curation.history.log().len();
-    let modal = egui::Modal::new(egui::Id::new("stancemap-unsaved")).show(ctx, |ui| {
+    egui::Modal::new(egui::Id::new("stancemap-unsaved")).show(ctx, |ui| {
         ui.set_width(400.0);
         ui.label(RichText::new("Unsaved changes").heading().strong());
         ui.add_space(6.0);
@@ -45,15 +44,14 @@ fn unsaved(app: &mut StancemapApp, ctx: &egui::Context) {
         };
         ui.add(
             egui::Label::new(format!(
-                "Save your changes to {} before {what}? Its log holds {edits} edit{}.",
-                document_name(app),
-                if edits == 1 { "" } else { "s" }
+                "Save your changes to {} before {what}?",
+                document_name(app)
             ))
             .wrap(),
         );
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if ui.button(RichText::new("💾 Save").strong()).clicked() {
+            if primary(ui, "💾 Save").clicked() {
                 answer = Some(Answer::Save);
             }
             if ui
@@ -68,7 +66,9 @@ fn unsaved(app: &mut StancemapApp, ctx: &egui::Context) {
             }
         });
     });
-    if modal.should_close() && answer.is_none() {
+    // Only Escape cancels: the click that asked to open a file would
+    // otherwise count as a click outside the modal the same frame.
+    if answer.is_none() && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         answer = Some(Answer::Cancel);
     }
     if let Some(answer) = answer {
@@ -84,13 +84,13 @@ fn recovery(app: &mut StancemapApp, ctx: &egui::Context) {
         Some(path) => format!("changes to {} that were not saved", file_name(path)),
         None => "a map that was never saved".to_string(),
     };
-    let summary = format!(
-        "{} articles, {} actors, {} relations, {} edits",
-        found.document.map.articles.len(),
-        found.document.map.entities.len(),
-        found.document.map.relations.len(),
-        found.document.edits.len()
-    );
+    let summary = [
+        count(found.document.map.articles.len(), "article"),
+        count(found.document.map.entities.len(), "actor"),
+        count(found.document.map.relations.len(), "relation"),
+        count(found.document.edits.len(), "edit"),
+    ]
+    .join(", ");
     let mut answer = None;
     egui::Modal::new(egui::Id::new("stancemap-recovery")).show(ctx, |ui| {
         ui.set_width(420.0);
@@ -104,7 +104,7 @@ fn recovery(app: &mut StancemapApp, ctx: &egui::Context) {
         );
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if ui.button(RichText::new("Recover").strong()).clicked() {
+            if primary(ui, "Recover").clicked() {
                 answer = Some(true);
             }
             if ui
@@ -146,8 +146,7 @@ fn lesson_offer(app: &mut StancemapApp, ctx: &egui::Context) {
                     }
                     ui.weak("Future extractions, and Re-extract, will use it.");
                     ui.horizontal(|ui| {
-                        if ui
-                            .button(RichText::new("Keep").strong())
+                        if primary(ui, "Keep")
                             .on_hover_text("Add it to your lexicon (see Settings ⚙)")
                             .clicked()
                         {
@@ -204,4 +203,20 @@ fn conflicts(app: &mut StancemapApp, ctx: &egui::Context) {
     if !open || close {
         app.curation.conflicts.clear();
     }
+}
+
+/// "1 edit", "3 edits".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The button that does what the question proposes.
+fn primary(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    let fill = ui.visuals().selection.bg_fill;
+    let color = ui.visuals().selection.stroke.color;
+    ui.add(egui::Button::new(RichText::new(text).strong().color(color)).fill(fill))
 }

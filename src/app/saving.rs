@@ -123,7 +123,7 @@ impl StancemapApp {
             Picked::Cancelled => false,
             Picked::Unavailable => {
                 let path = free_path(&dir.unwrap_or_else(working_dir), &name);
-                let saved = self.save_to(&path);
+                let saved = self.write_to(&path);
                 if saved {
                     self.messages.warning(format!(
                         "No file dialog is available here (no desktop portal such as \
@@ -140,6 +140,15 @@ impl StancemapApp {
 
     /// Save the map, its positions and its edit log to `path` (atomic).
     pub fn save_to(&mut self, path: &Path) -> bool {
+        let saved = self.write_to(path);
+        if saved {
+            self.messages.info(format!("Saved {}", path.display()));
+        }
+        saved
+    }
+
+    /// [`Self::save_to`] without the note that it saved (errors are shown).
+    fn write_to(&mut self, path: &Path) -> bool {
         let positions = self.positions();
         let log = self.curation.history.log();
         match curate::save(path, &self.map, &positions, &log) {
@@ -150,7 +159,6 @@ impl StancemapApp {
                 self.curation.file = Some(path.to_path_buf());
                 self.settings.remember(path);
                 self.clear_recovery();
-                self.messages.info(format!("Saved {}", path.display()));
                 true
             }
             Err(e) => {

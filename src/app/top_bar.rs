@@ -20,7 +20,6 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
         ui.separator();
         view_buttons(app, ui);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            super::edit_ui::settings_menu(ui);
             theme_switch(app, ui);
             if let Some(paths) = app.loader.current() {
                 let names: Vec<String> = paths
@@ -78,9 +77,9 @@ fn file_buttons(app: &mut StancemapApp, ui: &mut egui::Ui) {
     })
     .response
     .on_hover_text("Open a file you opened before");
-    super::edit_ui::file_buttons(app, ui);
+    let compact = super::edit_ui::file_buttons(app, ui);
     ui.separator();
-    super::edit_ui::edit_menu(app, ui);
+    super::edit_ui::edit_menu(app, ui, compact);
     ui.separator();
     if ui
         .button("📷 Export PNG")
