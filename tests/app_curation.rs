@@ -92,9 +92,17 @@ fn merging_two_actors_then_undo_restores_both_with_their_edges_and_evidence() {
         .count();
     assert!(isis_relations > 0);
 
+    let placed = harness.state().positions();
     merge_isis_k_into_taliban(&mut harness);
     let app = harness.state();
     assert!(app.map.entity("isis-k").is_none(), "ISIS-K is merged away");
+    // The layout keeps every other actor where it was (it may settle a
+    // little around the change).
+    for (id, [x, y]) in app.positions() {
+        let [a, b] = placed[&id];
+        let moved = ((x - a).powi(2) + (y - b).powi(2)).sqrt();
+        assert!(moved < 1.0, "{id} moved {moved} layout units");
+    }
     let taliban = app.map.entity("taliban").unwrap();
     assert!(taliban.aliases.iter().any(|a| a == "ISIS-K"));
     assert!(!app.actors.index.contains_key("isis-k"));
