@@ -342,6 +342,21 @@ fn a_merge_offers_to_teach_the_alias_and_keep_writes_the_user_lexicon() {
     let lexicon = std::fs::read_to_string(config.join("lexicon.tsv")).unwrap();
     assert!(lexicon.contains("ISIS-K"), "{lexicon}");
     assert!(harness.query_by_label("🎓 Teach the extractor?").is_none());
+
+    // The next start reads the seed with it: "ISIS-K" now names the Taliban.
+    let app = StancemapApp::launch(
+        &egui::Context::default(),
+        Settings::default(),
+        Vec::new(),
+        LoadOptions::default(),
+        0.5,
+    );
+    let taliban = app.map.entity("taliban").unwrap();
+    assert!(
+        taliban.aliases.iter().any(|a| a == "ISIS-K"),
+        "{:?}",
+        taliban.aliases
+    );
 }
 
 #[test]

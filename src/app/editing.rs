@@ -88,6 +88,25 @@ impl Curation {
 }
 
 impl StancemapApp {
+    /// The seed article's map as the window opens on it: read with the
+    /// user's lexicon when there is one.
+    pub fn seed_taught(options: crate::load::LoadOptions, min_confidence: f32) -> Self {
+        match curate::user_lexicons(None) {
+            Ok(Some(lex)) => Self::with_map(
+                crate::pipeline::seed_map_with(&lex).with_min_confidence(min_confidence),
+                options,
+                min_confidence,
+            ),
+            Ok(None) => Self::seed(options, min_confidence),
+            Err(e) => {
+                let mut app = Self::seed(options, min_confidence);
+                app.messages
+                    .warning(format!("Your lexicon was not used: {e}"));
+                app
+            }
+        }
+    }
+
     /// Whether the map has changes that are not saved.
     pub fn is_dirty(&self) -> bool {
         self.curation.is_dirty()

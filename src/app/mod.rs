@@ -88,7 +88,7 @@ impl StancemapApp {
         install_fonts(ctx);
         ctx.set_theme(settings.theme.preference());
         let mut app = if files.is_empty() {
-            Self::seed(options, min_confidence)
+            Self::seed_taught(options, min_confidence)
         } else {
             let mut app = Self::with_map(Default::default(), options, min_confidence);
             app.open_files(files);
