@@ -277,6 +277,7 @@ fn a_file_that_cannot_be_loaded_shows_an_error_and_keeps_the_map() {
         .collect();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].contains("image.png"), "{errors:?}");
+    assert!(errors[0].ends_with("The map is unchanged."), "{errors:?}");
     harness.get_by_label_contains("image.png");
     for name in SIX {
         harness.get_by_role_and_label(Role::Button, name);

@@ -216,7 +216,8 @@ fn actor(app: &StancemapApp, ui: &mut egui::Ui, i: usize, actions: &mut Vec<Acti
 }
 
 /// "1 sentence", "3 sentences".
-fn count(n: usize, noun: &str) -> String {
+/// "1 actor", "7 actors".
+pub(crate) fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {

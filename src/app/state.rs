@@ -375,9 +375,15 @@ impl StancemapApp {
     }
 
     fn take_outcome(&mut self, outcome: Outcome) {
+        // Files that failed add nothing; the map changes only with others.
+        let unchanged = if outcome.result.is_none() {
+            " The map is unchanged."
+        } else {
+            ""
+        };
         for e in &outcome.errors {
             self.messages
-                .error(format!("Could not load {e}. The map is unchanged."));
+                .error(format!("Could not load {e}.{unchanged}"));
         }
         for w in &outcome.warnings {
             self.messages.warning(w.clone());
@@ -412,12 +418,13 @@ impl StancemapApp {
         };
         self.after_load(outcome.mode);
         self.set_map(map, &positions, sources);
+        let count = super::details_panel::count;
         self.messages.info(format!(
-            "{verb} {}: {} articles, {} actors, {} relations",
+            "{verb} {}: {}, {}, {}",
             names.join(", "),
-            self.map.articles.len(),
-            self.map.entities.len(),
-            self.map.relations.len()
+            count(self.map.articles.len(), "article"),
+            count(self.map.entities.len(), "actor"),
+            count(self.map.relations.len(), "relation")
         ));
     }
 
