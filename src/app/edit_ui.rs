@@ -303,7 +303,7 @@ pub fn actor_tools(app: &StancemapApp, ui: &mut egui::Ui, actor: usize, edits: &
                     {
                         renaming = Some((entity.name.clone(), false));
                     }
-                    merge_menu(app, ui, actor, id, edits);
+                    merge_menu(app, ui, id, edits);
                     split_menu(app, ui, entity, edits);
                     if ui
                         .button("🗑 Delete")
@@ -366,28 +366,22 @@ fn merge_pair(
     ui.add_space(4.0);
 }
 
-fn merge_menu(
-    app: &StancemapApp,
-    ui: &mut egui::Ui,
-    actor: usize,
-    id: &str,
-    edits: &mut Vec<Request>,
-) {
+fn merge_menu(app: &StancemapApp, ui: &mut egui::Ui, id: &str, edits: &mut Vec<Request>) {
     let this = app.actor_name(id).to_string();
     ui.menu_button("⤵ Merge into…", |ui| {
         ui.weak(format!("{this} is the same actor as:"));
-        let mut others: Vec<(usize, &String)> = app
+        let mut others: Vec<(&String, &String)> = app
             .actors
-            .names
+            .ids
             .iter()
-            .enumerate()
-            .filter(|(k, _)| *k != actor)
+            .zip(&app.actors.names)
+            .filter(|(other, _)| other.as_str() != id)
             .collect();
         others.sort_by_key(|(_, name)| name.to_lowercase());
         egui::ScrollArea::vertical()
             .max_height(320.0)
             .show(ui, |ui| {
-                for (k, name) in others {
+                for (other, name) in others {
                     if ui
                         .button(name.as_str())
                         .on_hover_text(format!(
@@ -397,7 +391,7 @@ fn merge_menu(
                     {
                         edits.push(Request::Edit(Edit::MergeActors {
                             from: id.to_string(),
-                            into: app.actors.ids[k].clone(),
+                            into: other.clone(),
                         }));
                         ui.close();
                     }
