@@ -500,3 +500,81 @@ fn renaming_an_actor_keeps_the_old_name_as_an_alias_and_offers_it() {
     click(&mut harness, "✏ Edit");
     harness.get_by_label_contains("Undo rename TTP to “Pakistani Taliban”");
 }
+
+#[test]
+fn an_alias_split_off_becomes_its_own_actor_next_to_the_old_one() {
+    let (_turn, _) = user_folder();
+    let mut harness = seed_window();
+    let before = harness.state().map.clone();
+    harness
+        .get_by_role_and_label(Role::Button, "Pakistan")
+        .click();
+    harness.run_steps(3);
+    click(&mut harness, "✂ Split alias…");
+    click_last(&mut harness, "Islamabad");
+    let app = harness.state();
+    let islamabad = app.map.entity("islamabad").expect("a new actor");
+    assert_eq!(islamabad.name, "Islamabad");
+    assert!(
+        !app.map
+            .entity("pakistan")
+            .unwrap()
+            .aliases
+            .contains(&"Islamabad".to_string())
+    );
+    assert_eq!(
+        app.selection,
+        stancemap::app::Selection::Actor(app.actors.index["islamabad"]),
+        "the new actor is selected"
+    );
+    let positions = app.positions();
+    let ([a, b], [x, y]) = (positions["islamabad"], positions["pakistan"]);
+    let apart = ((a - x).powi(2) + (b - y).powi(2)).sqrt();
+    assert!(apart < 10.0, "placed {apart} layout units from Pakistan");
+    harness.get_by_role_and_label(Role::Button, "Islamabad");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(harness.state().map, before);
+}
+
+#[test]
+fn a_relation_is_reversed_cleared_of_its_allegation_and_deleted_then_undone() {
+    let (_turn, _) = user_folder();
+    let mut harness = seed_window();
+    let before = harness.state().map.clone();
+    harness
+        .get_by_role_and_label(Role::Button, "Taliban → TTP: support")
+        .click();
+    harness.run_steps(3);
+    click(&mut harness, "↔ Reverse");
+    let app = harness.state();
+    let r = relation_index(app, "ttp", "taliban", "support").expect("reversed");
+    assert_eq!(app.map.relations[r].alleged_by.as_deref(), Some("pakistan"));
+    assert_eq!(app.selected_relation(), Some(r));
+
+    // The "Alleged by" box shows who claims it; pick nobody.
+    harness.get_by_role(Role::ComboBox).click();
+    harness.run_steps(3);
+    click_last(&mut harness, "nobody (stated as fact)");
+    let app = harness.state();
+    let r = relation_index(app, "ttp", "taliban", "support").unwrap();
+    assert_eq!(app.map.relations[r].alleged_by, None);
+    let original = before
+        .relations
+        .iter()
+        .find(|r| r.source == "taliban" && r.target == "ttp")
+        .unwrap();
+    assert_eq!(
+        app.map.relations[r].evidence, original.evidence,
+        "the evidence goes along"
+    );
+
+    click(&mut harness, "🗑 Delete relation");
+    assert!(relation_index(harness.state(), "ttp", "taliban", "support").is_none());
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run_steps(2);
+    }
+    assert_eq!(harness.state().map, before);
+}
