@@ -174,6 +174,8 @@ fn a_changed_stance_and_the_positions_survive_save_and_reopen() {
     );
     assert!(!app.map.relations[r].evidence.is_empty(), "evidence kept");
     assert!(app.window_title().starts_with("• "));
+    // The corrected stance could teach the extractor its cue.
+    harness.get_by_label("Keep “label” as a cue for oppose");
 
     assert!(harness.state_mut().save_to(&path));
     harness.run_steps(1);

@@ -780,7 +780,7 @@ pub fn picked_span(app: &StancemapApp, article: &Article) -> Option<(usize, usiz
     Some((s, e))
 }
 
-/// "“Kabul regime” as a name of Taliban", "“gave a nod to” as a support cue".
+/// "“Kabul regime” as a name of Taliban", "“gave a nod to” as a cue for support".
 pub fn lesson_text(app: &StancemapApp, entry: &UserEntry) -> String {
     match entry {
         UserEntry::Alias(a) => {
@@ -790,6 +790,6 @@ pub fn lesson_text(app: &StancemapApp, entry: &UserEntry) -> String {
                 .map_or_else(|| app.actor_name(&a.actor), |(name, _)| name.as_str());
             format!("“{}” as a name of {name}", a.form)
         }
-        UserEntry::Cue(c) => format!("“{}” as a {} cue", c.forms.join(" / "), c.stance),
+        UserEntry::Cue(c) => format!("“{}” as a cue for {}", c.forms.join(" / "), c.stance),
     }
 }
