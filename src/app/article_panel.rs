@@ -28,6 +28,7 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
         ui.weak(source);
     }
     ui.add_space(4.0);
+    super::edit_ui::draft_form(app, ui, &article);
     let marks = Marks::new(app, &article, ui.visuals().dark_mode);
     let scroll = std::mem::take(&mut app.view.scroll_article);
     egui::ScrollArea::vertical()
@@ -41,6 +42,7 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::WidgetType::Label, true, galley.text())
             });
+            super::edit_ui::pick_sentence(app, ui, &article, &galley, pos, response.rect);
             if scroll && let Some(start) = marks.scroll_target() {
                 let at = char_index(&article.text, start);
                 let rect = galley.pos_from_cursor(CCursor::new(at));
@@ -142,7 +144,10 @@ impl Marks {
             cue: None,
             dark,
         };
-        if let Some((relation, evidence)) = app.highlighted() {
+        // The sentence picked for a new relation outshines the selection.
+        if let Some(span) = super::edit_ui::picked_span(app, article) {
+            marks.highlight = Some(span);
+        } else if let Some((relation, evidence)) = app.highlighted() {
             for e in relation.evidence.iter().filter(|e| e.article == article.id) {
                 if let Some(&[s, t]) = article.sentences.get(e.sentence) {
                     marks.related.push((s, t));

@@ -5,6 +5,7 @@
 //! overview of the map and how to read it.
 
 use super::colors;
+use super::edit_ui;
 use super::node_shape::kind_icon;
 use super::state::{Selection, StancemapApp};
 use crate::model::{Evidence, Stance};
@@ -19,6 +20,7 @@ enum Action {
     Evidence(usize, usize),
     Unpin(usize),
     Focus(bool),
+    Curate(edit_ui::Request),
 }
 
 pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
@@ -45,6 +47,7 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
                 app.filters.focus = on;
                 app.refresh();
             }
+            Action::Curate(request) => app.curate(request),
         }
     }
 }
@@ -123,6 +126,9 @@ fn actor(app: &StancemapApp, ui: &mut egui::Ui, i: usize, actions: &mut Vec<Acti
             actions.push(Action::Focus(focus));
         }
     });
+    let mut requests = Vec::new();
+    edit_ui::actor_tools(app, ui, i, &mut requests);
+    actions.extend(requests.into_iter().map(Action::Curate));
     ui.add_space(10.0);
     ui.label(RichText::new("Relations").strong());
     let mut any = false;
@@ -249,6 +255,9 @@ fn relation_details(
     if relation.negated {
         ui.label("Negated: the article says this did not happen");
     }
+    let mut requests = Vec::new();
+    edit_ui::relation_tools(app, ui, r, &mut requests);
+    actions.extend(requests.into_iter().map(Action::Curate));
     let n = relation.evidence.len();
     ui.add_space(8.0);
     ui.label(

@@ -8,6 +8,7 @@ use crate::layout;
 use crate::load::{self, Input, LoadOptions};
 use crate::model::{RelationMap, merge_maps};
 use crate::pipeline;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -134,6 +135,11 @@ fn run(request: Request, base: Option<Base>, options: LoadOptions, min_confidenc
     let mut loaded = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    // What the user taught the extractor (curate::user_lexicons).
+    let user = crate::curate::user_lexicons(None).unwrap_or_else(|e| {
+        warnings.push(format!("Your lexicon was not used: {e}"));
+        None
+    });
     // A folder stands for the articles in it.
     let mut paths = Vec::with_capacity(request.paths.len());
     for path in &request.paths {
@@ -142,18 +148,31 @@ fn run(request: Request, base: Option<Base>, options: LoadOptions, min_confidenc
             Err(e) => errors.push(e.to_string()),
         }
     }
-    for path in &paths {
-        match load::load_path(path, options) {
-            Ok(file) => {
-                warnings.extend(file.warnings);
+    // Read in parallel (a folder may hold hundreds of articles); results
+    // keep the order of the files.
+    let read: Vec<_> = paths
+        .par_iter()
+        .map(|path| {
+            load::load_path(path, options).map(|file| {
                 // The confidence threshold is for what the extractor reads;
                 // a saved map is shown as it was saved.
-                maps.push(match file.input {
-                    Input::Article(_) => {
-                        pipeline::map_of(file.input).with_min_confidence(min_confidence)
+                let map = match file.input {
+                    Input::Article(_) => match &user {
+                        Some(lex) => pipeline::map_of_with(lex, file.input),
+                        None => pipeline::map_of(file.input),
                     }
+                    .with_min_confidence(min_confidence),
                     Input::Map(map) => map,
-                });
+                };
+                (map, file.warnings)
+            })
+        })
+        .collect();
+    for (path, result) in paths.iter().zip(read) {
+        match result {
+            Ok((map, w)) => {
+                warnings.extend(w);
+                maps.push(map);
                 loaded.push(path.clone());
             }
             Err(e) => errors.push(e.to_string()),

@@ -95,7 +95,10 @@ fn graph(app: &mut StancemapApp, ui: &mut egui::Ui, rect: Rect) {
         match *change {
             GraphChange::NodeClicked { node } => {
                 clicked = true;
-                app.select_actor(node.index());
+                let command = ui.input(|i| i.modifiers.command);
+                if !app.hold_for_merge(node.index(), command) {
+                    app.select_actor(node.index());
+                }
             }
             GraphChange::NodeDoubleClicked { node } => app.unpin(node.index()),
             GraphChange::EdgeClicked { edge } => {

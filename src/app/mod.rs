@@ -10,6 +10,8 @@ mod article_panel;
 mod colors;
 mod details_panel;
 mod edge_shape;
+mod edit_ui;
+mod editing;
 pub mod filters;
 pub mod graph;
 mod labels;
@@ -19,7 +21,9 @@ pub mod loading;
 mod map_view;
 mod messages;
 mod node_shape;
+mod prompts;
 mod report;
+mod saving;
 pub mod search;
 pub mod settings;
 mod snapshot;
@@ -84,13 +88,14 @@ impl StancemapApp {
         install_fonts(ctx);
         ctx.set_theme(settings.theme.preference());
         let mut app = if files.is_empty() {
-            Self::seed(options, min_confidence)
+            Self::seed_taught(options, min_confidence)
         } else {
             let mut app = Self::with_map(Default::default(), options, min_confidence);
             app.open_files(files);
             app
         };
         app.settings = settings;
+        app.offer_recovery();
         app
     }
 
@@ -100,7 +105,10 @@ impl StancemapApp {
         self.prepare_style(&ctx);
         self.pump_loader(&ctx);
         self.take_dropped_files(&ctx);
+        self.hold_close(&ctx);
         self.shortcuts(&ctx);
+        edit_ui::shortcuts(self, &ctx);
+        self.autosave_when_due(&ctx);
         if let Some(image) = snapshot::take_arrived(&ctx) {
             self.view.snapshot_since = None;
             self.save_snapshot(&image);
@@ -135,6 +143,7 @@ impl StancemapApp {
             self.settings.details_width = w;
         }
         egui::CentralPanel::no_frame().show(ui, |ui| map_view::show(self, ui));
+        prompts::show(self, &ctx);
 
         if std::mem::take(&mut self.view.snapshot) {
             self.view.snapshot_since = Some(ctx.input(|i| i.time));
@@ -275,6 +284,10 @@ impl eframe::App for StancemapApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.settings.save(storage);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        StancemapApp::on_exit(self);
     }
 
     /// The window's own settings are saved instead: egui's memory would

@@ -3,6 +3,7 @@
 //! call these operations; none keeps state of its own, so later features
 //! (undo, saving) have a single place to hook in.
 
+use super::editing::Curation;
 use super::filters::{self, Filters, Visibility};
 use super::graph::{self, Actors, MapGraph};
 use super::layout::{self, SharedSimulation, Simulation};
@@ -111,6 +112,8 @@ pub struct StancemapApp {
     pub title: String,
     /// Fonts and text styles are in place.
     pub style_ready: bool,
+    /// Edits, undo and saving (editing.rs, saving.rs).
+    pub curation: Curation,
 }
 
 impl StancemapApp {
@@ -136,6 +139,7 @@ impl StancemapApp {
             hovered_edge: None,
             title: String::new(),
             style_ready: false,
+            curation: Curation::new(min_confidence),
         };
         app.set_map(map, &positions, Vec::new());
         app
@@ -350,11 +354,6 @@ impl StancemapApp {
         self.refresh();
     }
 
-    /// Replace the map with these files (loaded in the background).
-    pub fn open_files(&mut self, paths: Vec<PathBuf>) {
-        self.loader.request(Mode::Replace, paths);
-    }
-
     /// Merge these files into the map (loaded in the background).
     pub fn add_files(&mut self, paths: Vec<PathBuf>) {
         self.loader.request(Mode::Add, paths);
@@ -417,6 +416,7 @@ impl StancemapApp {
             Mode::Replace => "Opened",
             Mode::Add => "Added",
         };
+        self.after_load(outcome.mode);
         self.set_map(map, &positions, sources);
         let count = super::details_panel::count;
         self.messages.info(format!(
@@ -437,7 +437,13 @@ impl StancemapApp {
     /// it: its first sentence when it has no title of its own), or how many
     /// articles the map merges.
     pub fn window_title(&self) -> String {
-        match self.map.articles.as_slice() {
+        // "•" marks unsaved changes, as editors do.
+        let dirty = if self.is_dirty() { "• " } else { "" };
+        let name = match &self.curation.file {
+            Some(path) => format!("{} — ", super::saving::file_name(path)),
+            None => String::new(),
+        };
+        let title = match self.map.articles.as_slice() {
             [] => "stancemap".to_string(),
             [_] => {
                 let title = crate::render::default_title(&self.map);
@@ -448,7 +454,8 @@ impl StancemapApp {
                 format!("{short} — stancemap")
             }
             many => format!("{} articles: {} … — stancemap", many.len(), many[0].title),
-        }
+        };
+        format!("{dirty}{name}{title}")
     }
 
     /// The name of relation `r` as people read it: "Pakistan → Taliban: accuse".

@@ -77,6 +77,9 @@ fn file_buttons(app: &mut StancemapApp, ui: &mut egui::Ui) {
     })
     .response
     .on_hover_text("Open a file you opened before");
+    let compact = super::edit_ui::file_buttons(app, ui);
+    ui.separator();
+    super::edit_ui::edit_menu(app, ui, compact);
     ui.separator();
     if ui
         .button("📷 Export PNG")
