@@ -1,6 +1,11 @@
 //! Writing files so that nothing is ever half-written: the bytes go to a
 //! temporary file in the target's directory, which is renamed over the
 //! target only once complete.
+//!
+//! Fault hook for tests: `STANCEMAP_FAULT=abort-mid-write` aborts the process
+//! after half of the bytes reach the temporary file, and
+//! `STANCEMAP_FAULT=abort-before-rename` after all of them are synced but
+//! before the rename; either way the old target must survive intact.
 
 use std::io::Write;
 use std::path::Path;
@@ -21,12 +26,25 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| format!("{name}: cannot write here: {e}"))?;
-    tmp.write_all(bytes)
+    let (first, rest) = bytes.split_at(bytes.len() / 2);
+    tmp.write_all(first)
+        .map_err(|e| format!("{name}: cannot write: {e}"))?;
+    fault_point("abort-mid-write");
+    tmp.write_all(rest)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| format!("{name}: cannot write: {e}"))?;
+    fault_point("abort-before-rename");
     tmp.persist(path)
         .map_err(|e| format!("{name}: cannot replace the file: {}", e.error))?;
     Ok(())
+}
+
+/// Die here, as a crash or a kill would, when `STANCEMAP_FAULT` names this
+/// point.
+fn fault_point(point: &str) {
+    if std::env::var_os("STANCEMAP_FAULT").is_some_and(|v| v == point) {
+        std::process::abort();
+    }
 }
 
 #[cfg(test)]
