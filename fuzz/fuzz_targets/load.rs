@@ -27,7 +27,10 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(e) => {
             let line = e.to_string();
-            assert!(line.starts_with("fuzz.in: ") && !line.contains('\n'), "{line}");
+            assert!(
+                line.starts_with("fuzz.in: ") && !line.contains('\n'),
+                "{line}"
+            );
         }
     }
 });
