@@ -1,6 +1,11 @@
 //! Writing files so that nothing is ever half-written: the bytes go to a
 //! temporary file in the target's directory, which is renamed over the
 //! target only once complete.
+//!
+//! Fault hook for tests: `STANCEMAP_FAULT=abort-mid-write` aborts the process
+//! after half of the bytes reach the temporary file, and
+//! `STANCEMAP_FAULT=abort-before-rename` after all of them are synced but
+//! before the rename; either way the old target must survive intact.
 
 use std::io::Write;
 use std::path::Path;
@@ -22,23 +27,26 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .tempfile_in(dir)
         .map_err(|e| format!("{name}: cannot write here: {e}"))?;
     match_permissions(tmp.as_file(), path).map_err(|e| format!("{name}: cannot write: {e}"))?;
-    tmp.write_all(bytes)
+    let (first, rest) = bytes.split_at(bytes.len() / 2);
+    tmp.write_all(first)
+        .map_err(|e| format!("{name}: cannot write: {e}"))?;
+    fault_point("abort-mid-write");
+    tmp.write_all(rest)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| format!("{name}: cannot write: {e}"))?;
-    fault_point();
+    fault_point("abort-before-rename");
     tmp.persist(path)
         .map_err(|e| format!("{name}: cannot replace the file: {}", e.error))?;
     Ok(())
 }
 
-/// The environment variable of the fault hook: when it is
-/// `abort-before-rename`, a write aborts the process after the temporary
-/// file is complete and before the rename, as a crash or a kill would.
-/// Tests set it on a child process to check that the previous file survives.
+/// The environment variable of the fault hook (see the module comment).
 pub const FAULT_VAR: &str = "STANCEMAP_FAULT";
 
-fn fault_point() {
-    if std::env::var_os(FAULT_VAR).is_some_and(|v| v == "abort-before-rename") {
+/// Die here, as a crash or a kill would, when [`FAULT_VAR`] names this
+/// point.
+fn fault_point(point: &str) {
+    if std::env::var_os(FAULT_VAR).is_some_and(|v| v == point) {
         std::process::abort();
     }
 }

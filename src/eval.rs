@@ -44,7 +44,40 @@ pub struct GoldMap {
 
 impl GoldMap {
     pub fn parse(text: &str) -> Result<GoldMap, String> {
-        serde_json::from_str(text).map_err(|e| format!("not a gold map: {e}"))
+        let gold: GoldMap =
+            serde_json::from_str(text).map_err(|e| format!("not a gold map: {e}"))?;
+        gold.check_resolve_to()?;
+        Ok(gold)
+    }
+
+    /// Every `resolve_to` names a gold entity, and following them always
+    /// ends at an actor: a cycle would leave people without an actor.
+    fn check_resolve_to(&self) -> Result<(), String> {
+        let next: BTreeMap<&str, Option<&str>> = self
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.resolve_to.as_deref()))
+            .collect();
+        for e in &self.entities {
+            let mut seen = BTreeSet::from([e.name.as_str()]);
+            let mut current = e.resolve_to.as_deref();
+            while let Some(name) = current {
+                let Some(&after) = next.get(name) else {
+                    return Err(format!(
+                        "\"{}\" resolves to \"{name}\", which is not a gold entity",
+                        e.name
+                    ));
+                };
+                if !seen.insert(name) {
+                    return Err(format!(
+                        "resolve_to of \"{}\" runs in a cycle through \"{name}\"",
+                        e.name
+                    ));
+                }
+                current = after;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -353,6 +386,20 @@ mod tests {
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             mentions: vec![],
         }
+    }
+
+    #[test]
+    fn resolve_to_must_end_at_a_gold_actor() {
+        let cycle = r#"{"entities":[{"name":"A","resolve_to":"B"},{"name":"B","resolve_to":"A"}]}"#;
+        assert!(GoldMap::parse(cycle).unwrap_err().contains("cycle"));
+        let dangling = r#"{"entities":[{"name":"Putin","resolve_to":"Rusia"}]}"#;
+        assert!(
+            GoldMap::parse(dangling)
+                .unwrap_err()
+                .contains("\"Rusia\", which is not a gold entity")
+        );
+        let chain = r#"{"entities":[{"name":"A","resolve_to":"B"},{"name":"B","resolve_to":"C"},{"name":"C"}]}"#;
+        assert!(GoldMap::parse(chain).is_ok());
     }
 
     #[test]

@@ -1,53 +1,209 @@
 //! Every file in tests/fixtures/bad is refused with exit status 1 and one
-//! line on standard error that names the file, never a panic.
+//! line on standard error, "FILE: reason", never a panic; so are inputs that
+//! cannot be committed (directories, unreadable files, oversized input).
 
+use std::io::Write;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Output, Stdio};
+
+/// Every fixture, and words its reason must contain. Files named `gold_*`
+/// are gold maps, given to `eval --gold`; all others to `extract`.
+const EXPECTED: &[(&str, &str)] = &[
+    ("alleged_by_unknown.json", "unknown entity \"iran\""),
+    ("archive.zip", "ZIP archive"),
+    ("bad_offsets.json", "not inside its text"),
+    ("binary.txt", "binary data"),
+    ("bom_only.txt", "empty file"),
+    ("chrome_only.html", "no readable text"),
+    ("code_only.md", "no readable text"),
+    ("compressed.txt.gz", "gzip archive"),
+    ("controls.txt", "binary data"),
+    ("deep_nesting.json", "recursion limit"),
+    ("document.pdf", "PDF document"),
+    (
+        "duplicate_article_id.json",
+        "article id \"a1\" is used twice",
+    ),
+    (
+        "duplicate_entity_id.json",
+        "entity id \"russia\" is used twice",
+    ),
+    ("empty.txt", "empty file"),
+    ("evidence_unknown_article.json", "unknown article \"a2\""),
+    ("evidence_unknown_sentence.json", "cites sentence 2"),
+    ("gold_resolve_cycle.json", "cycle"),
+    ("gold_resolves_to_itself.json", "cycle"),
+    ("gold_resolves_to_unknown.json", "not a gold entity"),
+    ("huge_offset.json", "not a valid stancemap/1 map"),
+    ("image.gif", "GIF image"),
+    ("image.png", "PNG image"),
+    ("invalid_utf8.txt", "invalid UTF-8"),
+    ("mention_splits_a_char.json", "not inside article \"a1\""),
+    ("mention_unknown_article.json", "unknown article \"a9\""),
+    ("negative_offset.json", "not a valid stancemap/1 map"),
+    ("no_schema.json", "without \"schema\""),
+    ("not_json.json", "not valid JSON"),
+    ("photo.jpg", "JPEG image"),
+    ("program.txt", "executable"),
+    ("report.docx", "ZIP archive"),
+    ("reversed_span.json", "not inside its text"),
+    ("schema_not_string.json", "without \"schema\""),
+    ("scripts_only.html", "no readable text"),
+    ("top_level_array.json", "without \"schema\""),
+    ("truncated.json", "not valid JSON"),
+    ("unknown_entity.json", "unknown entity"),
+    ("unknown_kind.json", "unknown variant `planet`"),
+    ("unknown_stance.json", "unknown variant `love`"),
+    ("utf16_no_bom.txt", "UTF-16 without a byte-order mark"),
+    ("utf16be_no_bom.txt", "UTF-16 without a byte-order mark"),
+    ("utf8_truncated_mid.md", "invalid UTF-8 at byte"),
+    ("whitespace_only.txt", "empty file"),
+    ("wrong_schema.json", "schema \"graph/2\""),
+];
 
 fn stancemap() -> Command {
     Command::new(env!("CARGO_BIN_EXE_stancemap"))
 }
 
+/// Exit 1, nothing on stdout, and one line "NAME: ..." containing `reason`.
+fn assert_refused(out: &Output, name: &str, reason: &str) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+    assert!(out.stdout.is_empty(), "{name}: wrote to stdout");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{name}: {stderr}");
+    assert!(lines[0].starts_with(&format!("{name}: ")), "{stderr}");
+    assert!(lines[0].contains(reason), "{name}: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 #[test]
 fn every_bad_file_gives_one_line_and_exit_1() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
-    let mut checked = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let out = stancemap().arg("extract").arg(&path).output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", path.display());
-        assert!(out.stdout.is_empty(), "{}", path.display());
-        let lines: Vec<&str> = stderr.lines().collect();
-        assert_eq!(lines.len(), 1, "{}: {stderr}", path.display());
-        assert!(
-            lines[0].starts_with(&path.display().to_string()),
-            "{stderr}"
-        );
-        assert!(!stderr.contains("panicked"), "{stderr}");
-        checked += 1;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("tests/fixtures/bad");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let listed: Vec<&str> = EXPECTED.iter().map(|(f, _)| *f).collect();
+    assert_eq!(files, listed, "EXPECTED and tests/fixtures/bad differ");
+    for (file, reason) in EXPECTED {
+        let path = dir.join(file);
+        let out = if file.starts_with("gold_") {
+            stancemap()
+                .arg("eval")
+                .arg("--gold")
+                .arg(&path)
+                .arg(root.join("seeds/article.txt"))
+                .output()
+        } else {
+            stancemap().arg("extract").arg(&path).output()
+        }
+        .unwrap();
+        assert_refused(&out, &path.display().to_string(), reason);
     }
-    assert!(checked >= 15, "only {checked} bad fixtures");
+    assert!(EXPECTED.len() >= 25);
 }
 
 #[test]
 fn a_folder_without_articles_and_a_missing_file_are_errors() {
     // A folder stands for its article files; "tests" holds none directly.
     let out = stancemap().args(["extract", "tests"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr).trim(),
-        "tests: is a folder with no article files (.txt .md .html .htm .json)"
-    );
+    assert_refused(&out, "tests", "is a folder with no article files");
     let out = stancemap()
         .args(["extract", "no/such/file.txt"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr).trim(),
-        "no/such/file.txt: no such file"
+    assert_refused(&out, "no/such/file.txt", "no such file");
+    let out = stancemap()
+        .args(["extract", "Cargo.toml/inside.txt"])
+        .output()
+        .unwrap();
+    assert_refused(&out, "Cargo.toml/inside.txt", "cannot read");
+}
+
+#[test]
+fn a_file_without_read_permission_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.txt");
+    std::fs::write(&path, "Russia backed the Taliban.").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::File::open(&path).is_ok() {
+        eprintln!("skipped: running as root, mode 000 does not stop reading");
+        return;
+    }
+    let out = stancemap().arg("extract").arg(&path).output().unwrap();
+    assert_refused(&out, &path.display().to_string(), "permission denied");
+}
+
+/// Unreadable even for root: reading /proc/self/mem at offset 0 fails.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_that_fails_to_read_is_an_error() {
+    let out = stancemap()
+        .args(["extract", "/proc/self/mem"])
+        .output()
+        .unwrap();
+    assert_refused(&out, "/proc/self/mem", "cannot read");
+}
+
+#[test]
+fn inputs_over_the_limit_are_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, "Russia backed the Taliban. ".repeat(60_000)).unwrap();
+    let out = stancemap()
+        .args(["extract", "--max-input-mb", "1"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert_refused(
+        &out,
+        &big.display().to_string(),
+        "larger than the 1 MB input limit (raise it with --max-input-mb)",
     );
+
+    // 60 MB without writing 60 MB: a sparse file, refused at the default 50.
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(60 * 1024 * 1024)
+        .unwrap();
+    let out = stancemap().arg("extract").arg(&huge).output().unwrap();
+    assert_refused(&out, &huge.display().to_string(), "50 MB input limit");
+}
+
+/// Devices report no size; reading stops at the limit all the same.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_device_is_refused_at_the_limit() {
+    let out = stancemap()
+        .args(["extract", "--max-input-mb", "1", "/dev/zero"])
+        .output()
+        .unwrap();
+    assert_refused(&out, "/dev/zero", "larger than the 1 MB input limit");
+}
+
+#[test]
+fn standard_input_over_the_limit_or_empty_is_refused() {
+    for (input, reason) in [
+        (vec![b'x'; 1024 * 1024 + 1], "1 MB input limit"),
+        (Vec::new(), "empty file"),
+    ] {
+        let mut child = stancemap()
+            .args(["extract", "--max-input-mb", "1", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The refusal may come before all of the input is written.
+        let _ = child.stdin.take().unwrap().write_all(&input);
+        let out = child.wait_with_output().unwrap();
+        assert_refused(&out, "<stdin>", reason);
+    }
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! and id a map holds can be used without further checks.
 
 use crate::model::{RelationMap, SCHEMA};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Parse and check a map; the error is a short reason.
 pub fn parse_map(text: &str) -> Result<RelationMap, String> {
@@ -29,9 +29,10 @@ pub fn parse_map(text: &str) -> Result<RelationMap, String> {
 }
 
 fn check(map: &RelationMap) -> Result<(), String> {
-    let mut article_ids = HashSet::new();
+    // By id, so that checking is linear in the size of the map.
+    let mut articles = HashMap::new();
     for article in &map.articles {
-        if !article_ids.insert(article.id.as_str()) {
+        if articles.insert(article.id.as_str(), article).is_some() {
             return Err(format!("article id \"{}\" is used twice", article.id));
         }
         for (i, &[start, end]) in article.sentences.iter().enumerate() {
@@ -49,7 +50,7 @@ fn check(map: &RelationMap) -> Result<(), String> {
             return Err(format!("entity id \"{}\" is used twice", entity.id));
         }
         for m in &entity.mentions {
-            let article = map.article(&m.article).ok_or_else(|| {
+            let article = articles.get(m.article.as_str()).ok_or_else(|| {
                 format!(
                     "a mention of \"{}\" names unknown article \"{}\"",
                     entity.id, m.article
@@ -73,8 +74,8 @@ fn check(map: &RelationMap) -> Result<(), String> {
             }
         }
         for e in &r.evidence {
-            let article = map
-                .article(&e.article)
+            let article = articles
+                .get(e.article.as_str())
                 .ok_or_else(|| format!("relation {i} cites unknown article \"{}\"", e.article))?;
             if article.sentence_text(e.sentence).is_none() {
                 return Err(format!(

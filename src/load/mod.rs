@@ -133,12 +133,7 @@ impl Default for LoadOptions {
 pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
     if name == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(options.max_input_bytes + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| LoadError::new("<stdin>", format!("cannot read: {e}")))?;
-        check_size("<stdin>", bytes.len() as u64, options)?;
+        let bytes = read_limited(std::io::stdin(), "<stdin>", options)?;
         return load_bytes("<stdin>", None, &bytes, None);
     }
     let meta = std::fs::metadata(path).map_err(|e| LoadError::new(&name, io_reason(&e)))?;
@@ -146,8 +141,22 @@ pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError>
         return Err(LoadError::new(&name, "is a directory, not an article file"));
     }
     check_size(&name, meta.len(), options)?;
-    let bytes = std::fs::read(path).map_err(|e| LoadError::new(&name, io_reason(&e)))?;
+    let file = std::fs::File::open(path).map_err(|e| LoadError::new(&name, io_reason(&e)))?;
+    // Read through the limit as well: devices and pipes (/dev/zero, a
+    // FIFO) report no size and may never end.
+    let bytes = read_limited(file, &name, options)?;
     load_bytes(&name, Some(path), &bytes, Format::from_path(path))
+}
+
+/// All of `source`, or an error once it passes the input limit.
+fn read_limited(source: impl Read, name: &str, options: LoadOptions) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    source
+        .take(options.max_input_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::new(name, io_reason(&e)))?;
+    check_size(name, bytes.len() as u64, options)?;
+    Ok(bytes)
 }
 
 fn check_size(name: &str, len: u64, options: LoadOptions) -> Result<(), LoadError> {

@@ -133,30 +133,31 @@ fn is_closer(c: char) -> bool {
 
 fn split_block(text: &str, (start, end): (usize, usize), spans: &mut Vec<[usize; 2]>) {
     let block = &text[start..end];
-    let chars: Vec<(usize, char)> = block.char_indices().collect();
+    // Byte positions, decoding as we go: a block can be a whole file with
+    // no line break, too big to hold as a vector of chars.
+    let at = |b: usize| block[b..].chars().next();
     let mut sentence_start = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let (_, c) = chars[i];
+    while let Some(c) = at(i) {
         if !is_terminal(c) {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() && (is_terminal(chars[j].1) || is_closer(chars[j].1)) {
-            j += 1;
+        let mut j = i + c.len_utf8();
+        while let Some(d) = at(j).filter(|&d| is_terminal(d) || is_closer(d)) {
+            j += d.len_utf8();
         }
-        let boundary_end = chars.get(j).map_or(block.len(), |&(b, _)| b);
-        if j < chars.len() && !chars[j].1.is_whitespace() {
+        let boundary_end = j;
+        if at(j).is_some_and(|d| !d.is_whitespace()) {
             i = j;
             continue;
         }
         let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
+        while let Some(d) = at(k).filter(|d| d.is_whitespace()) {
+            k += d.len_utf8();
         }
-        let next_word = next_word(block, chars.get(k).map_or(block.len(), |&(b, _)| b));
-        if ends_sentence(block, chars[i].0, c, next_word) {
+        let next_word = next_word(block, k);
+        if ends_sentence(block, i, c, next_word) {
             push_trimmed(
                 spans,
                 start,
