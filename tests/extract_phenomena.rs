@@ -446,6 +446,13 @@ fn confidence_grows_with_evidence() {
 }
 
 #[test]
+fn coordinated_gerunds_share_their_subject() {
+    let text = "Sudan accused Kenya of supporting and hosting the RSF.";
+    expect(text, "Kenya", "Rapid Support Forces", Stance::Neutral);
+    expect_none(text, "Sudan", "Rapid Support Forces");
+}
+
+#[test]
 fn participles_before_nouns_are_not_verbs() {
     expect_none(
         "The NUG held a ceremony for its armed wing, the People's Defence Force.",

@@ -522,8 +522,13 @@ impl Segmenter<'_, '_> {
             self.push(ClauseKind::Participle, i);
             return 1;
         }
-        // "and has blamed ...", "and expressed concerns ...".
-        if matches!(norm.as_str(), "and" | "but") && self.verb_follows(i + 1) {
+        // "and has blamed ...", "and expressed concerns ..."; but "of
+        // supporting and hosting the rebels" is one verb phrase.
+        let joined_gerunds = i > 0
+            && self.norm(i - 1).ends_with("ing")
+            && next.ends_with("ing")
+            && self.is_cue_verb(i - 1);
+        if matches!(norm.as_str(), "and" | "but") && self.verb_follows(i + 1) && !joined_gerunds {
             self.push(ClauseKind::Coordinate, i);
             return 1;
         }
