@@ -49,6 +49,7 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
     if !app.view.hides_overlays(ui.input(|i| i.time)) {
         drop_overlay(ui, rect);
         app.messages.show(ui, rect);
+        super::stats::show(app, ui, rect);
     }
 }
 

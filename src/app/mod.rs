@@ -28,6 +28,7 @@ pub mod search;
 pub mod settings;
 mod snapshot;
 mod state;
+mod stats;
 mod top_bar;
 
 pub use messages::{Level, Message};
@@ -101,6 +102,7 @@ impl StancemapApp {
 
     /// Draw the whole window for one frame.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        let started = std::time::Instant::now();
         let ctx = ui.ctx().clone();
         self.prepare_style(&ctx);
         self.pump_loader(&ctx);
@@ -149,6 +151,8 @@ impl StancemapApp {
             self.view.snapshot_since = Some(ctx.input(|i| i.time));
             snapshot::request(&ctx, self.view.snapshot_rect);
         }
+        let interval = ctx.input(|i| i.unstable_dt);
+        self.stats.record(interval, started.elapsed());
     }
 
     /// Fonts and text sizes, once the fonts are in (the frame after they
@@ -186,12 +190,16 @@ impl StancemapApp {
         if ctx.egui_wants_keyboard_input() {
             return;
         }
-        let (escape, fit) = ctx.input(|i| {
+        let (escape, fit, stats) = ctx.input(|i| {
             (
                 i.key_pressed(Key::Escape),
                 i.key_pressed(Key::F) && i.modifiers.is_none(),
+                i.key_pressed(Key::F3),
             )
         });
+        if stats {
+            self.stats.toggle();
+        }
         if escape {
             self.search.open = false;
             if self.filters.focus && self.selection == Selection::None {

@@ -114,6 +114,8 @@ pub struct StancemapApp {
     pub style_ready: bool,
     /// Edits, undo and saving (editing.rs, saving.rs).
     pub curation: Curation,
+    /// The F3 overlay's figures.
+    pub stats: super::stats::Stats,
 }
 
 impl StancemapApp {
@@ -140,6 +142,7 @@ impl StancemapApp {
             title: String::new(),
             style_ready: false,
             curation: Curation::new(min_confidence),
+            stats: Default::default(),
         };
         app.set_map(map, &positions, Vec::new());
         app

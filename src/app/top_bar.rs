@@ -181,6 +181,15 @@ fn view_buttons(app: &mut StancemapApp, ui: &mut egui::Ui) {
     }
     ui.toggle_value(&mut app.settings.show_legend, "Legend")
         .on_hover_text("Show or hide the legend under the map");
+    if ui
+        .selectable_label(app.stats.shown, "Stats")
+        .on_hover_text(
+            "Frames per second, frame time, shown nodes and edges, layout step time (F3)",
+        )
+        .clicked()
+    {
+        app.stats.toggle();
+    }
 }
 
 fn theme_switch(app: &mut StancemapApp, ui: &mut egui::Ui) {
