@@ -50,6 +50,7 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
         drop_overlay(ui, rect);
         app.messages.show(ui, rect);
         super::stats::show(app, ui, rect);
+        super::progress::show(app, ui, rect);
     }
 }
 

@@ -21,6 +21,7 @@ pub mod loading;
 mod map_view;
 mod messages;
 mod node_shape;
+mod progress;
 mod prompts;
 mod report;
 mod saving;
@@ -171,13 +172,19 @@ impl StancemapApp {
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let shortcut = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
-        let (open, export, find) = ctx.input_mut(|i| {
+        let folder = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+        // Ctrl+O would also match Ctrl+Shift+O: the longer one goes first.
+        let (folder, open, export, find) = ctx.input_mut(|i| {
             (
+                i.consume_shortcut(&folder),
                 i.consume_shortcut(&shortcut(Key::O)),
                 i.consume_shortcut(&shortcut(Key::E)),
                 i.consume_shortcut(&shortcut(Key::F)),
             )
         });
+        if folder {
+            self.pick_folder_and_load();
+        }
         if open {
             self.pick_and_load(Mode::Replace);
         }
@@ -241,6 +248,16 @@ impl StancemapApp {
             },
             Picked::Cancelled => {}
             Picked::Unavailable => self.messages.warning(loading::NO_DIALOG),
+        }
+    }
+
+    /// Ask for a folder and open every article in it.
+    pub fn pick_folder_and_load(&mut self) {
+        let dir = self.last_dir();
+        match loading::pick_folder("Open a folder of articles", dir.as_deref()) {
+            Picked::Chosen(folder) => self.open_files(vec![folder]),
+            Picked::Cancelled => {}
+            Picked::Unavailable => self.messages.warning(loading::NO_FOLDER_DIALOG),
         }
     }
 
