@@ -62,7 +62,7 @@ fn text(app: &StancemapApp) -> String {
         None => "–".to_string(),
     };
     format!(
-        "{fps} fps\nframe    {frame} ms\nui       {work} ms\nnodes    {}\nedges    {}\nlayout   {step}",
+        "{fps} fps\nframe    {frame} ms\napp      {work} ms\nnodes    {}\nedges    {}\nlayout   {step}",
         app.visibility.node_count(),
         app.visibility.relation_count(),
     )
@@ -85,7 +85,9 @@ pub fn show(app: &StancemapApp, ui: &egui::Ui, rect: egui::Rect) {
             egui::Frame::popup(ui.style())
                 .inner_margin(egui::Margin::symmetric(10, 6))
                 .show(ui, |ui| {
-                    ui.label(egui::RichText::new(text).monospace());
+                    // An area keeps the last frame's width: a figure
+                    // grown longer would wrap instead of widening it.
+                    ui.add(egui::Label::new(egui::RichText::new(text).monospace()).extend());
                 });
         });
 }
