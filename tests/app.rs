@@ -508,3 +508,28 @@ fn an_article_without_actors_opens_with_an_empty_map() {
             .is_none()
     );
 }
+
+#[test]
+fn f3_shows_and_hides_the_stats_overlay() {
+    let mut harness = seed_window();
+    assert!(
+        harness
+            .query_by(|n| n.value().is_some_and(|l| l.contains("fps")))
+            .is_none()
+    );
+    harness.key_press(egui::Key::F3);
+    harness.run_steps(3);
+    let nodes = format!("nodes    {}", harness.state().visibility.node_count());
+    harness.get_by(|n| {
+        n.role() == Role::Label
+            && n.value()
+                .is_some_and(|l| l.contains("fps") && l.contains(&nodes))
+    });
+    harness.key_press(egui::Key::F3);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by(|n| n.value().is_some_and(|l| l.contains("fps")))
+            .is_none()
+    );
+}

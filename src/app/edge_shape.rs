@@ -7,7 +7,7 @@ use super::colors;
 use super::graph::{EdgeData, NodeData};
 use super::node_shape::NodeShape;
 use crate::render::style;
-use egui::{Pos2, Shape, Stroke, Vec2};
+use egui::{Pos2, Rect, Shape, Stroke, Vec2};
 use egui_graphs::{DisplayEdge, DrawContext, EdgeProps, Node};
 use petgraph::Directed;
 use petgraph::stable_graph::DefaultIx;
@@ -55,6 +55,10 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
         }
         let s = ctx.meta.canvas_to_screen_pos(start.location());
         let e = ctx.meta.canvas_to_screen_pos(end.location());
+        // Level of detail: an edge wholly outside the view costs nothing.
+        if !may_show(s, e, self.data.bend, ctx.painter.clip_rect()) {
+            return Vec::new();
+        }
         let geometry = if start.id() == end.id() {
             self_loop(start.display(), s, self.data.width, self.data.bend)
         } else {
@@ -133,6 +137,19 @@ impl EdgeShape {
         let n = self.line.len();
         (n > 0).then(|| self.line[n / 2])
     }
+}
+
+/// Room beyond its ends' centres that an edge's drawing may take: a
+/// self-loop reaches three of the largest radii (30) and 20 more above
+/// its node (see `self_loop`), plus the line's width.
+const EDGE_REACH: f32 = 120.0;
+
+/// Whether an edge from `s` to `e` bending by `bend` (screen points) may
+/// show in `clip`: its curve stays within `bend` of the straight line.
+fn may_show(s: Pos2, e: Pos2, bend: f32, clip: Rect) -> bool {
+    Rect::from_two_pos(s, e)
+        .expand(bend.abs() * 2.0 + EDGE_REACH)
+        .intersects(clip)
 }
 
 fn quad(p0: Pos2, c: Pos2, p2: Pos2, t: f32) -> Pos2 {
@@ -223,4 +240,21 @@ pub fn segment_distance(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     }
     let t = ((p - a).dot(ab) / len2).clamp(0.0, 1.0);
     (p - (a + ab * t)).length()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_edges_near_the_view_are_drawn() {
+        let view = Rect::from_min_size(Pos2::ZERO, Vec2::splat(500.0));
+        let at = Pos2::new;
+        assert!(may_show(at(-100.0, 250.0), at(600.0, 250.0), 0.0, view));
+        assert!(may_show(at(550.0, 550.0), at(550.0, 550.0), 0.0, view));
+        assert!(!may_show(at(-900.0, -900.0), at(-700.0, -600.0), 0.0, view));
+        // A strongly bent edge may reach into the view from outside.
+        assert!(may_show(at(-100.0, -250.0), at(600.0, -250.0), 80.0, view));
+        assert!(!may_show(at(-100.0, -400.0), at(600.0, -400.0), 80.0, view));
+    }
 }

@@ -19,6 +19,7 @@ use petgraph::stable_graph::IndexType;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 /// Canvas units per layout unit: at zoom 1 a node's layout size matches its
 /// drawn size, so the layout's overlap prevention works on screen.
@@ -42,6 +43,8 @@ pub struct Simulation {
     place: Vec<Option<(usize, usize)>>,
     positions: Vec<[f32; 2]>,
     pinned: Vec<bool>,
+    /// How long the last step that moved anything took.
+    last_step: Option<Duration>,
 }
 
 pub type SharedSimulation = Arc<Mutex<Simulation>>;
@@ -99,6 +102,7 @@ impl Simulation {
             place,
             positions,
             pinned,
+            last_step: None,
         }
     }
 
@@ -148,6 +152,10 @@ impl Simulation {
     /// Step every moving piece; a piece with a node being dragged keeps
     /// moving even once settled.
     fn step(&mut self, dragged: &[bool]) {
+        if !self.is_running() {
+            return;
+        }
+        let started = Instant::now();
         for piece in self.pieces.iter_mut().filter(|p| p.running) {
             let held = piece.nodes.iter().any(|&i| dragged.get(i) == Some(&true));
             for _ in 0..STEPS_PER_FRAME {
@@ -160,6 +168,13 @@ impl Simulation {
                 self.positions[i] = p;
             }
         }
+        self.last_step = Some(started.elapsed());
+    }
+
+    /// How long the last step that moved anything took (all of a frame's
+    /// steps, for the stats overlay).
+    pub fn last_step(&self) -> Option<Duration> {
+        self.last_step
     }
 
     /// Positions by actor id, for exports and for laying out a grown map.

@@ -11,6 +11,8 @@ use crate::pipeline;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, VecDeque};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
@@ -45,12 +47,39 @@ pub struct Outcome {
     pub warnings: Vec<String>,
 }
 
+/// How far a running load is, shared between the worker and the window.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Files to read, once the folders are expanded (0 until then).
+    total: AtomicUsize,
+    /// Files read so far (or skipped after a cancel).
+    done: AtomicUsize,
+    /// Set by the window: read no further file and change nothing.
+    cancel: AtomicBool,
+}
+
+impl Progress {
+    /// Files read and files to read; `None` before the files are counted.
+    pub fn counts(&self) -> Option<(usize, usize)> {
+        let total = self.total.load(Ordering::Relaxed);
+        (total > 0).then(|| (self.done.load(Ordering::Relaxed).min(total), total))
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
 /// Loads one request at a time on a worker thread; later ones wait.
 pub struct Loader {
     options: LoadOptions,
     min_confidence: f32,
     queue: VecDeque<Request>,
-    running: Option<(Request, Receiver<Outcome>)>,
+    running: Option<(Request, Receiver<Outcome>, Arc<Progress>)>,
 }
 
 impl Loader {
@@ -75,7 +104,12 @@ impl Loader {
 
     /// The files being loaded now, for the progress note.
     pub fn current(&self) -> Option<&[PathBuf]> {
-        self.running.as_ref().map(|(r, _)| r.paths.as_slice())
+        self.running.as_ref().map(|(r, _, _)| r.paths.as_slice())
+    }
+
+    /// The running load's progress.
+    pub fn progress(&self) -> Option<&Progress> {
+        self.running.as_ref().map(|(_, _, p)| p.as_ref())
     }
 
     /// Start the next waiting request if none runs; `base` gives the map to
@@ -92,16 +126,18 @@ impl Loader {
         let job = request.clone();
         let (options, min_confidence) = (self.options, self.min_confidence);
         let ctx = ctx.clone();
+        let progress = Arc::new(Progress::default());
+        let shared = Arc::clone(&progress);
         let spawned = std::thread::Builder::new()
             .name("stancemap-load".into())
             .spawn(move || {
-                let outcome = run(job, base, options, min_confidence);
+                let outcome = run(job, base, options, min_confidence, &shared);
                 // The window may have closed meanwhile: nobody to tell.
                 let _ = tx.send(outcome);
                 ctx.request_repaint();
             });
         if spawned.is_ok() {
-            self.running = Some((request, rx));
+            self.running = Some((request, rx, progress));
         } else {
             self.running = None;
         }
@@ -109,7 +145,7 @@ impl Loader {
 
     /// A finished load, if one has finished.
     pub fn poll(&mut self) -> Option<Outcome> {
-        let (request, rx) = self.running.as_ref()?;
+        let (request, rx, _) = self.running.as_ref()?;
         let outcome = match rx.try_recv() {
             Ok(outcome) => outcome,
             Err(TryRecvError::Empty) => return None,
@@ -130,7 +166,13 @@ impl Loader {
     }
 }
 
-fn run(request: Request, base: Option<Base>, options: LoadOptions, min_confidence: f32) -> Outcome {
+fn run(
+    request: Request,
+    base: Option<Base>,
+    options: LoadOptions,
+    min_confidence: f32,
+    progress: &Progress,
+) -> Outcome {
     let mut maps = Vec::new();
     let mut loaded = Vec::new();
     let mut errors = Vec::new();
@@ -148,12 +190,16 @@ fn run(request: Request, base: Option<Base>, options: LoadOptions, min_confidenc
             Err(e) => errors.push(e.to_string()),
         }
     }
+    progress.total.store(paths.len(), Ordering::Relaxed);
     // Read in parallel (a folder may hold hundreds of articles); results
     // keep the order of the files.
     let read: Vec<_> = paths
         .par_iter()
         .map(|path| {
-            load::load_path(path, options).map(|file| {
+            if progress.is_cancelled() {
+                return None;
+            }
+            let result = load::load_path(path, options).map(|file| {
                 // The confidence threshold is for what the extractor reads;
                 // a saved map is shown as it was saved.
                 let map = match file.input {
@@ -165,10 +211,21 @@ fn run(request: Request, base: Option<Base>, options: LoadOptions, min_confidenc
                     Input::Map(map) => map,
                 };
                 (map, file.warnings)
-            })
+            });
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            Some(result)
         })
         .collect();
-    for (path, result) in paths.iter().zip(read) {
+    if progress.is_cancelled() {
+        return Outcome {
+            mode: request.mode,
+            result: None,
+            loaded: Vec::new(),
+            errors: Vec::new(),
+            warnings: vec!["Loading cancelled: the map is unchanged.".to_string()],
+        };
+    }
+    for (path, result) in paths.iter().zip(read.into_iter().flatten()) {
         match result {
             Ok((map, w)) => {
                 warnings.extend(w);
@@ -248,6 +305,17 @@ pub fn pick_articles(title: &str, start_dir: Option<&Path>) -> Picked<Vec<PathBu
     picked(started.elapsed(), answer)
 }
 
+/// Ask for a folder of articles.
+pub fn pick_folder(title: &str, start_dir: Option<&Path>) -> Picked<PathBuf> {
+    let mut dialog = rfd::FileDialog::new().set_title(title);
+    if let Some(dir) = start_dir {
+        dialog = dialog.set_directory(dir);
+    }
+    let started = Instant::now();
+    let answer = dialog.pick_folder();
+    picked(started.elapsed(), answer)
+}
+
 /// Ask where to save a file of one of `extensions`.
 pub fn pick_save_path(
     title: &str,
@@ -273,6 +341,10 @@ pub fn pick_save_path(
 pub const NO_DIALOG: &str = "No file dialog is available here (no desktop portal). \
 Drop files onto the window, or name them on the command line: stancemap FILE...";
 
+/// Said when no folder dialog can open.
+pub const NO_FOLDER_DIALOG: &str = "No folder dialog is available here (no desktop portal). \
+Drop the folder onto the window, or name it on the command line: stancemap DIR";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,5 +360,45 @@ mod tests {
             Picked::Unavailable
         );
         assert_eq!(picked(Duration::from_millis(3), Some(1)), Picked::Chosen(1));
+    }
+
+    fn folder_of(n: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for i in 0..n {
+            let text = format!("Russia accused Ukraine of attack number {i}.");
+            std::fs::write(dir.path().join(format!("{i:02}.txt")), text).expect("write");
+        }
+        dir
+    }
+
+    fn open(dir: &Path, progress: &Progress) -> Outcome {
+        let request = Request {
+            mode: Mode::Replace,
+            paths: vec![dir.to_path_buf()],
+        };
+        run(request, None, LoadOptions::default(), 0.5, progress)
+    }
+
+    #[test]
+    fn a_folder_reports_its_progress() {
+        let dir = folder_of(5);
+        let progress = Progress::default();
+        assert_eq!(progress.counts(), None);
+        let outcome = open(dir.path(), &progress);
+        assert_eq!(progress.counts(), Some((5, 5)));
+        assert_eq!(outcome.loaded.len(), 5);
+        assert!(outcome.result.is_some());
+    }
+
+    #[test]
+    fn a_cancelled_load_reads_nothing_further_and_changes_nothing() {
+        let dir = folder_of(5);
+        let progress = Progress::default();
+        progress.cancel();
+        let outcome = open(dir.path(), &progress);
+        assert_eq!(progress.counts(), Some((0, 5)));
+        assert!(outcome.result.is_none());
+        assert!(outcome.errors.is_empty());
+        assert!(outcome.warnings.iter().any(|w| w.contains("cancelled")));
     }
 }

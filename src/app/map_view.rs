@@ -19,6 +19,10 @@ pub const GRAPH_ID: &str = "stancemap-map";
 /// Actor names on the map, in points: readable at every zoom.
 pub const LABEL_SIZE: f32 = crate::render::style::LABEL_SIZE;
 
+/// The most actor names laid out per frame (a 1,500 × 900 map holds a
+/// few hundred without overlap).
+const MAX_LABELS: usize = 400;
+
 type View = GraphView<LiveState, LiveLayout>;
 
 pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
@@ -49,6 +53,8 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
     if !app.view.hides_overlays(ui.input(|i| i.time)) {
         drop_overlay(ui, rect);
         app.messages.show(ui, rect);
+        super::stats::show(app, ui, rect);
+        super::progress::show(app, ui, rect);
     }
 }
 
@@ -376,6 +382,9 @@ fn draw_labels(app: &StancemapApp, ui: &egui::Ui, meta: &MetadataFrame, rect: Re
         ));
     }
     order.sort_by_key(|&(rank, weight, i, _, _)| (rank, weight, i));
+    // Level of detail: more labels than this cannot fit on a map area
+    // anyway; the selected and hovered come first, then the most connected.
+    order.truncate(MAX_LABELS);
     let galleys: Vec<_> = order
         .iter()
         .map(|(rank, _, i, _, data)| {

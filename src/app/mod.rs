@@ -21,6 +21,7 @@ pub mod loading;
 mod map_view;
 mod messages;
 mod node_shape;
+mod progress;
 mod prompts;
 mod report;
 mod saving;
@@ -28,6 +29,7 @@ pub mod search;
 pub mod settings;
 mod snapshot;
 mod state;
+mod stats;
 mod top_bar;
 
 pub use messages::{Level, Message};
@@ -101,6 +103,7 @@ impl StancemapApp {
 
     /// Draw the whole window for one frame.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        let started = std::time::Instant::now();
         let ctx = ui.ctx().clone();
         self.prepare_style(&ctx);
         self.pump_loader(&ctx);
@@ -149,6 +152,8 @@ impl StancemapApp {
             self.view.snapshot_since = Some(ctx.input(|i| i.time));
             snapshot::request(&ctx, self.view.snapshot_rect);
         }
+        let interval = ctx.input(|i| i.unstable_dt);
+        self.stats.record(interval, started.elapsed());
     }
 
     /// Fonts and text sizes, once the fonts are in (the frame after they
@@ -167,13 +172,19 @@ impl StancemapApp {
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let shortcut = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
-        let (open, export, find) = ctx.input_mut(|i| {
+        let folder = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+        // Ctrl+O would also match Ctrl+Shift+O: the longer one goes first.
+        let (folder, open, export, find) = ctx.input_mut(|i| {
             (
+                i.consume_shortcut(&folder),
                 i.consume_shortcut(&shortcut(Key::O)),
                 i.consume_shortcut(&shortcut(Key::E)),
                 i.consume_shortcut(&shortcut(Key::F)),
             )
         });
+        if folder {
+            self.pick_folder_and_load();
+        }
         if open {
             self.pick_and_load(Mode::Replace);
         }
@@ -186,12 +197,16 @@ impl StancemapApp {
         if ctx.egui_wants_keyboard_input() {
             return;
         }
-        let (escape, fit) = ctx.input(|i| {
+        let (escape, fit, stats) = ctx.input(|i| {
             (
                 i.key_pressed(Key::Escape),
                 i.key_pressed(Key::F) && i.modifiers.is_none(),
+                i.key_pressed(Key::F3),
             )
         });
+        if stats {
+            self.stats.toggle();
+        }
         if escape {
             self.search.open = false;
             if self.filters.focus && self.selection == Selection::None {
@@ -233,6 +248,16 @@ impl StancemapApp {
             },
             Picked::Cancelled => {}
             Picked::Unavailable => self.messages.warning(loading::NO_DIALOG),
+        }
+    }
+
+    /// Ask for a folder and open every article in it.
+    pub fn pick_folder_and_load(&mut self) {
+        let dir = self.last_dir();
+        match loading::pick_folder("Open a folder of articles", dir.as_deref()) {
+            Picked::Chosen(folder) => self.open_files(vec![folder]),
+            Picked::Cancelled => {}
+            Picked::Unavailable => self.messages.warning(loading::NO_FOLDER_DIALOG),
         }
     }
 

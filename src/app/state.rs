@@ -114,6 +114,8 @@ pub struct StancemapApp {
     pub style_ready: bool,
     /// Edits, undo and saving (editing.rs, saving.rs).
     pub curation: Curation,
+    /// The F3 overlay's figures.
+    pub stats: super::stats::Stats,
 }
 
 impl StancemapApp {
@@ -140,6 +142,7 @@ impl StancemapApp {
             title: String::new(),
             style_ready: false,
             curation: Curation::new(min_confidence),
+            stats: Default::default(),
         };
         app.set_map(map, &positions, Vec::new());
         app
@@ -419,9 +422,13 @@ impl StancemapApp {
         self.after_load(outcome.mode);
         self.set_map(map, &positions, sources);
         let count = super::details_panel::count;
+        // A folder's hundreds of file names would fill the window.
+        let files = match names.as_slice() {
+            [a, b, c, _, ..] => format!("{a}, {b}, {c} and {} more", names.len() - 3),
+            _ => names.join(", "),
+        };
         self.messages.info(format!(
-            "{verb} {}: {}, {}, {}",
-            names.join(", "),
+            "{verb} {files}: {}, {}, {}",
             count(self.map.articles.len(), "article"),
             count(self.map.entities.len(), "actor"),
             count(self.map.relations.len(), "relation")

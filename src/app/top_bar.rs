@@ -1,4 +1,5 @@
-//! The top bar: files (Open, Add, Recent), pictures (Export PNG, report),
+//! The top bar: files (Open; Open folder and Recent in the menu beside
+//! it; Add), pictures (Export PNG, report),
 //! the actor search, view commands, and a second row of filters: one
 //! toggle per stance in its colour, media, unconnected actors, minimum
 //! number of sentences and focus.
@@ -21,7 +22,10 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
         view_buttons(app, ui);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             theme_switch(app, ui);
-            if let Some(paths) = app.loader.current() {
+            // Many files show their progress over the map (progress.rs).
+            if let Some(paths) = app.loader.current()
+                && super::progress::counts(app).is_none()
+            {
                 let names: Vec<String> = paths
                     .iter()
                     .filter_map(|p| p.file_name())
@@ -45,17 +49,18 @@ fn file_buttons(app: &mut StancemapApp, ui: &mut egui::Ui) {
     {
         app.pick_and_load(super::loading::Mode::Replace);
     }
-    if ui
-        .button("➕ Add…")
-        .on_hover_text(
-            "Add articles to this map: their actors and relations merge in \
-             (you can also drop files onto the window)",
-        )
-        .clicked()
-    {
-        app.pick_and_load(super::loading::Mode::Add);
-    }
-    ui.menu_button("🕘 Recent", |ui| {
+    // Beside Open rather than a button of its own: the bar is full.
+    ui.menu_button("🕘 ⏷", |ui| {
+        if ui
+            .add(egui::Button::new("🗁 Open folder…").shortcut_text("Ctrl+Shift+O"))
+            .on_hover_text("Open every article in a folder as one map, replacing this map")
+            .clicked()
+        {
+            ui.close();
+            app.pick_folder_and_load();
+        }
+        ui.separator();
+        ui.weak("Recent");
         if app.settings.recent.is_empty() {
             ui.label("No files opened yet");
         }
@@ -76,7 +81,17 @@ fn file_buttons(app: &mut StancemapApp, ui: &mut egui::Ui) {
         }
     })
     .response
-    .on_hover_text("Open a file you opened before");
+    .on_hover_text("Open a folder of articles, or a file you opened before");
+    if ui
+        .button("➕ Add…")
+        .on_hover_text(
+            "Add articles to this map: their actors and relations merge in \
+             (you can also drop files onto the window)",
+        )
+        .clicked()
+    {
+        app.pick_and_load(super::loading::Mode::Add);
+    }
     let compact = super::edit_ui::file_buttons(app, ui);
     ui.separator();
     super::edit_ui::edit_menu(app, ui, compact);
@@ -181,6 +196,15 @@ fn view_buttons(app: &mut StancemapApp, ui: &mut egui::Ui) {
     }
     ui.toggle_value(&mut app.settings.show_legend, "Legend")
         .on_hover_text("Show or hide the legend under the map");
+    if ui
+        .selectable_label(app.stats.shown, "Stats")
+        .on_hover_text(
+            "Frames per second, frame time, shown nodes and edges, layout step time (F3)",
+        )
+        .clicked()
+    {
+        app.stats.toggle();
+    }
 }
 
 fn theme_switch(app: &mut StancemapApp, ui: &mut egui::Ui) {

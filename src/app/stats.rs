@@ -1,0 +1,93 @@
+//! The stats overlay (F3): frames per second, frame time, what the map
+//! shows and how long the last layout step took, in the map's top-right
+//! corner (the legend is below the map, messages at its bottom).
+
+use super::state::StancemapApp;
+use std::collections::VecDeque;
+use std::time::Duration;
+
+/// Frames the averages are taken over: about a second at 60 fps.
+const WINDOW: usize = 60;
+
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub shown: bool,
+    /// Seconds between the last frames (egui's `unstable_dt`).
+    intervals: VecDeque<f32>,
+    /// Seconds spent building the last frames (the app's own work).
+    work: VecDeque<f32>,
+}
+
+impl Stats {
+    /// Record one frame: the time since the previous one and the time the
+    /// app spent on it.
+    pub fn record(&mut self, interval: f32, work: Duration) {
+        if !self.shown {
+            return;
+        }
+        for (queue, value) in [
+            (&mut self.intervals, interval),
+            (&mut self.work, work.as_secs_f32()),
+        ] {
+            if queue.len() == WINDOW {
+                queue.pop_front();
+            }
+            queue.push_back(value);
+        }
+    }
+
+    pub fn toggle(&mut self) {
+        self.shown = !self.shown;
+        // Averages from before the overlay was hidden would be stale.
+        self.intervals.clear();
+        self.work.clear();
+    }
+}
+
+fn mean(values: &VecDeque<f32>) -> Option<f32> {
+    (!values.is_empty()).then(|| values.iter().sum::<f32>() / values.len() as f32)
+}
+
+/// The overlay's text, one figure per line.
+fn text(app: &StancemapApp) -> String {
+    let stats = &app.stats;
+    let interval = mean(&stats.intervals).filter(|&s| s > 0.0);
+    let fps = interval.map_or_else(|| "–".to_string(), |s| format!("{:.0}", 1.0 / s));
+    let frame = interval.map_or_else(|| "–".to_string(), |s| format!("{:.1}", s * 1000.0));
+    let work = mean(&stats.work).map_or_else(|| "–".to_string(), |s| format!("{:.1}", s * 1000.0));
+    let sim = super::layout::lock(&app.sim);
+    let step = match sim.last_step() {
+        Some(d) if sim.is_running() => format!("{:.2} ms", d.as_secs_f64() * 1000.0),
+        Some(d) => format!("{:.2} ms (settled)", d.as_secs_f64() * 1000.0),
+        None => "–".to_string(),
+    };
+    format!(
+        "{fps} fps\nframe    {frame} ms\napp      {work} ms\nnodes    {}\nedges    {}\nlayout   {step}",
+        app.visibility.node_count(),
+        app.visibility.relation_count(),
+    )
+}
+
+/// Draw the overlay in the top-right corner of `rect` when it is on.
+pub fn show(app: &StancemapApp, ui: &egui::Ui, rect: egui::Rect) {
+    if !app.stats.shown {
+        return;
+    }
+    // Frames per second mean something only while frames keep coming.
+    ui.ctx().request_repaint();
+    let text = text(app);
+    egui::Area::new(egui::Id::new("stancemap-stats"))
+        .fixed_pos(rect.right_top() + egui::vec2(-10.0, 10.0))
+        .pivot(egui::Align2::RIGHT_TOP)
+        .order(egui::Order::Foreground)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style())
+                .inner_margin(egui::Margin::symmetric(10, 6))
+                .show(ui, |ui| {
+                    // An area keeps the last frame's width: a figure
+                    // grown longer would wrap instead of widening it.
+                    ui.add(egui::Label::new(egui::RichText::new(text).monospace()).extend());
+                });
+        });
+}
