@@ -3,6 +3,7 @@
 use crate::atomic_write;
 use crate::eval::{self, GoldMap, Report};
 use crate::load::{self, Input, LoadOptions};
+use crate::model::{DateRange, Day, End, RelationMap};
 use crate::pipeline;
 use crate::{export, layout, render};
 use clap::{Parser, Subcommand};
@@ -54,6 +55,8 @@ pub enum Command {
         /// one merged map: for corpus pipelines.
         #[arg(long)]
         jsonl: bool,
+        #[command(flatten)]
+        dates: DateArgs,
     },
     /// Score the extractor against gold maps: precision, recall and F1.
     Eval {
@@ -131,6 +134,78 @@ pub struct ExportArgs {
     /// With .csv: write the node table instead of the edge list.
     #[arg(long)]
     nodes: bool,
+    #[command(flatten)]
+    dates: DateArgs,
+}
+
+/// Keep only articles published in a date range (from their page metadata,
+/// front matter, dateline or file name); undated articles are left out.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DateArgs {
+    /// Only articles published on or after this day (YYYY, YYYY-MM or
+    /// YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = since_bound)]
+    since: Option<Day>,
+    /// Only articles published on or before this day.
+    #[arg(long, value_name = "DATE", value_parser = until_bound)]
+    until: Option<Day>,
+}
+
+fn since_bound(s: &str) -> Result<Day, String> {
+    DateRange::parse_bound(s, End::From)
+}
+
+fn until_bound(s: &str) -> Result<Day, String> {
+    DateRange::parse_bound(s, End::To)
+}
+
+impl DateArgs {
+    fn range(&self) -> DateRange {
+        DateRange {
+            from: self.since,
+            to: self.until,
+        }
+    }
+
+    /// `map` with only the articles in the range; an error when none is.
+    fn apply(&self, map: RelationMap) -> Result<RelationMap, Failure> {
+        let range = self.range();
+        if range.is_open() {
+            return Ok(map);
+        }
+        let undated = map.articles.iter().filter(|a| a.day().is_none()).count();
+        let total = map.articles.len();
+        let kept = map.only_articles(|a| a.day().is_some_and(|d| range.contains(d)));
+        if undated > 0 {
+            eprintln!("warning: {undated} of {total} articles have no date and were left out");
+        }
+        if kept.articles.is_empty() {
+            return Err(Failure(format!(
+                "no article was published {}",
+                describe(&range)
+            )));
+        }
+        Ok(kept)
+    }
+
+    /// Whether a one-article map is in the range (for --jsonl).
+    fn keeps(&self, map: &RelationMap) -> bool {
+        let range = self.range();
+        range.is_open()
+            || map
+                .articles
+                .iter()
+                .any(|a| a.day().is_some_and(|d| range.contains(d)))
+    }
+}
+
+fn describe(range: &DateRange) -> String {
+    match (range.from, range.to) {
+        (Some(from), Some(to)) => format!("from {from} to {to}"),
+        (Some(from), None) => format!("on or after {from}"),
+        (None, Some(to)) => format!("on or before {to}"),
+        (None, None) => "at any date".to_string(),
+    }
 }
 
 fn export_path(s: &str) -> Result<PathBuf, String> {
@@ -180,11 +255,13 @@ pub fn run(command: &Command, options: Options) -> Result<(), Failure> {
             output,
             lexicon,
             jsonl,
+            dates,
         } => extract(
             files,
             output.as_deref(),
             lexicon.as_deref(),
             *jsonl,
+            dates,
             options,
         ),
         Command::Eval {
@@ -220,6 +297,7 @@ fn extract(
     output: Option<&Path>,
     lexicon: Option<&Path>,
     jsonl: bool,
+    dates: &DateArgs,
     options: Options,
 ) -> Result<(), Failure> {
     let user = crate::curate::user_lexicons(lexicon).map_err(Failure)?;
@@ -245,6 +323,7 @@ fn extract(
             eprintln!("warning: {w}");
         }
         maps.into_iter()
+            .filter(|m| dates.keeps(m))
             .map(|m| m.with_min_confidence(options.min_confidence).to_json_line())
             .collect::<String>()
     } else {
@@ -254,8 +333,8 @@ fn extract(
         for w in &built.warnings {
             eprintln!("warning: {w}");
         }
-        built
-            .map
+        dates
+            .apply(built.map)?
             .with_min_confidence(options.min_confidence)
             .to_json()
     };
@@ -410,7 +489,7 @@ fn run_export(args: &ExportArgs, options: LoadOptions) -> Result<(), Failure> {
             for w in &built.warnings {
                 eprintln!("warning: {w}");
             }
-            built.map
+            args.dates.apply(built.map)?
         }
     };
     let format = export::Format::from_path(&args.output);

@@ -533,3 +533,67 @@ fn f3_shows_and_hides_the_stats_overlay() {
             .is_none()
     );
 }
+
+#[test]
+fn a_date_range_hides_articles_published_outside_it() {
+    let mut harness = seed_window();
+    let dir = tempfile::tempdir().unwrap();
+    let dated = dir.path().join("dated.txt");
+    std::fs::write(
+        &dated,
+        format!("Iran and Israel trade threats\nMarch 12, 2024\n\n{OTHER_ARTICLE}"),
+    )
+    .unwrap();
+    drop_files(&mut harness, &[dated]);
+    let second = harness.state().map.articles[1].clone();
+    assert_eq!(second.date.as_deref(), Some("2024-03-12"));
+    harness.get_by_label("2024-03-12");
+
+    // The two fields beside "Dates": from, then to.
+    let row = harness.get_by_label("Dates").rect().center().y;
+    let mut fields: Vec<_> = harness
+        .get_all_by_role(Role::TextInput)
+        .filter(|f| (f.rect().center().y - row).abs() < 8.0)
+        .map(|f| f.rect().center())
+        .collect();
+    fields.sort_by(|a, b| a.x.total_cmp(&b.x));
+    assert_eq!(fields.len(), 2, "a from and a to field");
+    let from = fields[0];
+    harness
+        .get_all_by_role(Role::TextInput)
+        .find(|f| f.rect().center() == from)
+        .expect("the from field")
+        .focus();
+    harness.run_steps(1);
+    harness
+        .get_all_by_role(Role::TextInput)
+        .find(|f| f.rect().center() == from)
+        .expect("the from field")
+        .type_text("2024-04");
+    harness.run_steps(3);
+    let app = harness.state();
+    assert!(app.filters.hidden_articles.contains(&second.id));
+    assert!(
+        !app.filters
+            .hidden_articles
+            .contains(&app.map.articles[0].id)
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Iran")
+            .is_none()
+    );
+    harness.get_by_role_and_label(Role::Button, "Russia");
+
+    // Without undated articles the seed goes too.
+    harness
+        .get_by_role_and_label(Role::CheckBox, "undated")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().filters.hidden_articles.len(), 2);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Russia")
+            .is_none()
+    );
+}

@@ -11,6 +11,7 @@ fn map_of(text: &str) -> RelationMap {
         id: "a1".into(),
         title: text.lines().next().unwrap_or_default().into(),
         source: None,
+        date: None,
         text: text.into(),
         sentences: sentences::split(text),
     };

@@ -112,6 +112,7 @@ fn article(text: &str) -> Article {
         id: "a1".to_string(),
         title: "t".to_string(),
         source: None,
+        date: None,
         text: text.to_string(),
         sentences: split(text),
     }

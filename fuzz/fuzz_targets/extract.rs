@@ -14,6 +14,7 @@ fuzz_target!(|text: &str| {
         id: "a1".to_string(),
         title: "fuzz".to_string(),
         source: None,
+        date: None,
         text: text.to_string(),
         sentences: split(text),
     };

@@ -24,8 +24,14 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
         return;
     };
     ui.label(RichText::new(&article.title).heading().strong());
-    if let Some(source) = &article.source {
-        ui.weak(source);
+    let day = article.day().map(|d| d.to_string());
+    let about = [day.as_deref(), article.source.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if !about.is_empty() {
+        ui.weak(about);
     }
     ui.add_space(4.0);
     super::edit_ui::draft_form(app, ui, &article);
@@ -57,6 +63,7 @@ fn article_list(app: &mut StancemapApp, ui: &mut egui::Ui) {
     let n = app.map.articles.len();
     ui.label(RichText::new(format!("Articles ({n})")).strong())
         .on_hover_text("Untick an article to leave its sentences and actors out of the map");
+    super::date_filter::show(app, ui);
     let mut toggled = None;
     let mut read = None;
     egui::ScrollArea::vertical()
@@ -77,6 +84,9 @@ fn article_list(app: &mut StancemapApp, ui: &mut egui::Ui) {
                         .changed()
                     {
                         toggled = Some((article.id.clone(), shown));
+                    }
+                    if let Some(day) = article.day() {
+                        ui.weak(day.to_string());
                     }
                     let reading = app.reading.as_deref() == Some(article.id.as_str());
                     let tip = format!(

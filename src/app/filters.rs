@@ -1,10 +1,10 @@
-//! What the map shows: stance toggles, hidden articles, media and
-//! unconnected actors, a minimum number of sentences, and focus on the
+//! What the map shows: stance toggles, hidden articles, a date range,
+//! media and unconnected actors, a minimum number of sentences, and focus on the
 //! selection's neighbourhood. Pure functions of the map, so the map view,
 //! the report export and the tests agree on what is visible.
 
 use super::graph::Actors;
-use crate::model::{EntityKind, RelationMap, Stance};
+use crate::model::{DateRange, EntityKind, RelationMap, Stance};
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +19,13 @@ pub struct Filters {
     pub focus: bool,
     /// Article ids whose sentences and mentions are left out.
     pub hidden_articles: BTreeSet<String>,
+    /// Articles published in this range are shown (an open range: all).
+    pub dates: DateRange,
+    /// With a date range: whether articles without a date stay.
+    pub keep_undated: bool,
+    /// The articles in `hidden_articles` that the date range hid (not the
+    /// user), so widening the range brings back exactly these.
+    pub date_hidden: BTreeSet<String>,
 }
 
 impl Default for Filters {
@@ -30,6 +37,9 @@ impl Default for Filters {
             min_evidence: 1,
             focus: false,
             hidden_articles: BTreeSet::new(),
+            dates: DateRange::default(),
+            keep_undated: true,
+            date_hidden: BTreeSet::new(),
         }
     }
 }
@@ -42,6 +52,28 @@ impl Filters {
     pub fn toggle(&mut self, stance: Stance) {
         let i = stance_index(stance);
         self.stances[i] = !self.stances[i];
+    }
+
+    /// Show only `map`'s articles published in `dates` (and the undated
+    /// ones if `keep_undated`). Articles the previous range hid come back
+    /// first; articles the user hid stay hidden.
+    pub fn set_dates(&mut self, map: &RelationMap, dates: DateRange, keep_undated: bool) {
+        for id in std::mem::take(&mut self.date_hidden) {
+            self.hidden_articles.remove(&id);
+        }
+        self.dates = dates;
+        self.keep_undated = keep_undated;
+        if dates.is_open() {
+            return;
+        }
+        for article in &map.articles {
+            let inside = article
+                .day()
+                .map_or(keep_undated, |day| dates.contains(day));
+            if !inside && self.hidden_articles.insert(article.id.clone()) {
+                self.date_hidden.insert(article.id.clone());
+            }
+        }
     }
 }
 
@@ -221,6 +253,39 @@ mod tests {
         assert_eq!(vis.node_count(), 0);
         assert_eq!(vis.relation_count(), 0);
         assert!(visible_map(&map, &actors, &vis).articles.is_empty());
+    }
+
+    #[test]
+    fn a_date_range_hides_articles_outside_it_and_gives_them_back() {
+        use crate::model::{DateRange, Day, merge_maps};
+        let mut dated = seed_map();
+        dated.articles[0].date = Some("2024-03-12".to_string());
+        let mut undated = seed_map();
+        undated.articles[0].title = "Another".to_string();
+        let map = merge_maps([dated, undated]);
+        let (a1, a2) = (map.articles[0].id.clone(), map.articles[1].id.clone());
+        let mut filters = Filters::default();
+        filters.hidden_articles.insert(a2.clone());
+        let april = DateRange {
+            from: Day::new(2024, 4, 1),
+            to: None,
+        };
+        filters.set_dates(&map, april, true);
+        assert!(filters.hidden_articles.contains(&a1));
+        assert!(
+            filters.hidden_articles.contains(&a2),
+            "hidden by hand, stays so"
+        );
+        filters.set_dates(&map, DateRange::default(), true);
+        assert!(!filters.hidden_articles.contains(&a1));
+        assert!(filters.hidden_articles.contains(&a2));
+        filters.hidden_articles.clear();
+        let march = DateRange {
+            from: Day::new(2024, 3, 1),
+            to: Day::new(2024, 3, 31),
+        };
+        filters.set_dates(&map, march, false);
+        assert_eq!(filters.hidden_articles, BTreeSet::from([a2]));
     }
 
     #[test]

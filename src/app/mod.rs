@@ -8,6 +8,7 @@
 
 mod article_panel;
 mod colors;
+mod date_filter;
 mod details_panel;
 mod edge_shape;
 mod edit_ui;

@@ -82,6 +82,13 @@ impl ViewRequests {
     }
 }
 
+/// The date range fields as typed (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+#[derive(Debug, Clone, Default)]
+pub struct DateBox {
+    pub from: String,
+    pub to: String,
+}
+
 /// The search box.
 #[derive(Debug, Clone, Default)]
 pub struct SearchBox {
@@ -102,6 +109,7 @@ pub struct StancemapApp {
     /// The article shown in the article panel (its id).
     pub reading: Option<String>,
     pub search: SearchBox,
+    pub date_box: DateBox,
     pub view: ViewRequests,
     pub messages: Messages,
     pub loader: Loader,
@@ -134,6 +142,7 @@ impl StancemapApp {
             selection: Selection::None,
             reading: None,
             search: SearchBox::default(),
+            date_box: DateBox::default(),
             view: ViewRequests::default(),
             messages: Messages::default(),
             loader: Loader::new(options, min_confidence),
@@ -199,6 +208,8 @@ impl StancemapApp {
         self.filters
             .hidden_articles
             .retain(|id| article_ids.contains(&id));
+        let (dates, keep_undated) = (self.filters.dates, self.filters.keep_undated);
+        self.filters.set_dates(&map, dates, keep_undated);
         self.reading = map.articles.first().map(|a| a.id.clone());
         self.map = map;
         self.sources = sources;
@@ -354,6 +365,13 @@ impl StancemapApp {
         } else {
             self.filters.hidden_articles.insert(article.to_string());
         }
+        self.refresh();
+    }
+
+    /// Show only articles published in `dates` (undated ones too if
+    /// `keep_undated`).
+    pub fn set_dates(&mut self, dates: crate::model::DateRange, keep_undated: bool) {
+        self.filters.set_dates(&self.map, dates, keep_undated);
         self.refresh();
     }
 

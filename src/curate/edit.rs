@@ -663,6 +663,7 @@ mod tests {
                 id: "a1".into(),
                 title: "t".into(),
                 source: None,
+                date: None,
                 text: TEXT.into(),
                 sentences: vec![[0, 26], [27, TEXT.len()]],
             }],

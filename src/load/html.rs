@@ -7,7 +7,8 @@
 //! tens of seconds), and reading prose needs no tree, only which elements we
 //! are inside. This pass is linear in the input.
 
-use super::{Document, title_from_first_line};
+use super::{Document, dates, title_from_first_line};
+use crate::model::Day;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
@@ -89,9 +90,56 @@ struct Collector {
     skip_depth: usize,
     h1: Option<String>,
     in_h1: bool,
+    /// The best `<meta>` date so far, with its rank (lower is better).
+    meta_date: Option<(usize, Day)>,
+    /// The first `<time datetime=…>`.
+    time_date: Option<Day>,
+    /// Text of `<script type="application/ld+json">` blocks.
+    json_ld: String,
+    in_json_ld: bool,
 }
 
 impl Collector {
+    /// Dates a tag states in its attributes: `<meta>`, `<time>`, and
+    /// whether a JSON-LD block starts.
+    fn dates(&mut self, tag: &html5ever::tokenizer::Tag) {
+        let attr = |name: &str| {
+            tag.attrs
+                .iter()
+                .find(|a| &*a.name.local == name)
+                .map(|a| a.value.to_string())
+        };
+        match &*tag.name {
+            "meta" => {
+                let named = ["property", "name", "itemprop"]
+                    .iter()
+                    .find_map(|key| attr(key).and_then(|n| dates::meta_rank(&n)));
+                if let Some(rank) = named
+                    && self.meta_date.is_none_or(|(best, _)| rank < best)
+                    && let Some(day) = attr("content").and_then(|c| dates::parse_loose(&c))
+                {
+                    self.meta_date = Some((rank, day));
+                }
+            }
+            "time" if self.time_date.is_none() => {
+                self.time_date = attr("datetime").and_then(|d| dates::parse_loose(&d));
+            }
+            "script" => {
+                self.in_json_ld = attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+            }
+            _ => {}
+        }
+    }
+
+    /// The publication day the page states, most trusted source first.
+    fn date(&self) -> Option<Day> {
+        self.meta_date
+            .map(|(_, day)| day)
+            .or_else(|| dates::from_json_ld(&self.json_ld))
+            .or(self.time_date)
+    }
+
     fn flush(&mut self) {
         let paragraph = self
             .current
@@ -105,7 +153,9 @@ impl Collector {
     }
 
     fn text(&mut self, text: &str) {
-        if self.in_title {
+        if self.in_json_ld {
+            self.json_ld.push_str(text);
+        } else if self.in_title {
             self.head_title.push_str(text);
         } else if self.skip_depth == 0 {
             self.current.push_str(text);
@@ -127,6 +177,11 @@ impl TokenSink for Sink {
             CharacterTokens(text) => c.text(&text),
             TagToken(tag) => {
                 let name: &str = &tag.name;
+                if tag.kind == StartTag {
+                    c.dates(&tag);
+                } else if name == "script" {
+                    c.in_json_ld = false;
+                }
                 let opens = tag.kind == StartTag && !tag.self_closing && !VOID.contains(&name);
                 if SKIPPED.contains(&name) {
                     if opens {
@@ -170,6 +225,7 @@ pub(super) fn to_document(source: &str, fallback_title: &str) -> Document {
     tokenizer.end();
     let mut c = tokenizer.sink.0.take();
     c.flush();
+    let date = c.date();
 
     let head_title = c
         .head_title
@@ -189,7 +245,7 @@ pub(super) fn to_document(source: &str, fallback_title: &str) -> Document {
     }
     let text = paragraphs.join("\n\n");
     let title = title.unwrap_or_else(|| title_from_first_line(&text, fallback_title));
-    Document { title, text }
+    Document { title, text, date }
 }
 
 #[cfg(test)]
@@ -213,6 +269,21 @@ mod tests {
             doc.text,
             "Russia backs the Taliban\n\nMoscow defended the Taliban.\n\nPakistan objects\n\nIslamabad accused Kabul & others."
         );
+    }
+
+    #[test]
+    fn the_publication_date_comes_from_the_page_metadata() {
+        let meta = r#"<head><meta name="date" content="2020-01-01">
+            <meta property="article:published_time" content="2024-03-12T10:00:00Z"></head>
+            <p>On 5 May 2021 Iran and the US met.</p>"#;
+        let ld = r#"<script type="application/ld+json">{"datePublished": "2023-12-04"}</script>
+            <p><time datetime="2023-12-05">5 Dec</time> Talks resumed.</p>"#;
+        let time = r#"<p><time datetime="2023-12-05T08:00">5 Dec</time> Talks resumed.</p>"#;
+        let date = |page: &str| to_document(page, "f").date.map(|d| d.to_string());
+        assert_eq!(date(meta).as_deref(), Some("2024-03-12"));
+        assert_eq!(date(ld).as_deref(), Some("2023-12-04"));
+        assert_eq!(date(time).as_deref(), Some("2023-12-05"));
+        assert_eq!(date("<p>On 5 May 2021 Iran and the US met.</p>"), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Every failure is a [`LoadError`] whose message is one line naming the file
 //! and the problem; nothing here panics on any input.
 
+mod dates;
 mod decode;
 pub mod folder;
 mod html;
@@ -11,7 +12,7 @@ mod json;
 mod markdown;
 mod plain;
 
-use crate::model::{Article, RelationMap};
+use crate::model::{Article, Day, RelationMap};
 use crate::text::sentences;
 use std::fmt;
 use std::io::Read;
@@ -225,11 +226,19 @@ pub fn load_bytes(
         ));
     }
     let spans = sentences::split(&document.text);
+    let date = document
+        .date
+        .or_else(|| dates::dateline(&document.text))
+        .or_else(|| {
+            path.and_then(|p| p.file_stem()?.to_str())
+                .and_then(dates::from_file_name)
+        });
     Ok(Loaded {
         input: Input::Article(Article {
             id: "a1".to_string(),
             title: document.title,
             source: path.map(|p| p.display().to_string()),
+            date: date.map(|d| d.to_string()),
             text: document.text,
             sentences: spans,
         }),
@@ -242,6 +251,8 @@ pub fn load_bytes(
 struct Document {
     title: String,
     text: String,
+    /// The publication day from the file's metadata, if it has any.
+    date: Option<Day>,
 }
 
 /// Titles longer than this are a paragraph, not a headline.
@@ -283,6 +294,16 @@ mod tests {
         );
         assert_eq!(a.title, "Big News Today");
         assert_eq!(a.sentences.len(), 3);
+    }
+
+    #[test]
+    fn the_date_comes_from_a_dateline_or_the_file_name() {
+        let a = article("x.txt", b"Big News\nMarch 12, 2024\n\nRussia met China.\n");
+        assert_eq!(a.date.as_deref(), Some("2024-03-12"));
+        let b = article("2023-01-05-news.md", b"# Big News\n\nRussia met China.\n");
+        assert_eq!(b.date.as_deref(), Some("2023-01-05"));
+        let c = article("news.txt", b"Big News\n\nRussia met China.\n");
+        assert_eq!(c.date, None);
     }
 
     #[test]

@@ -76,6 +76,7 @@ mod tests {
                 id: "a1".into(),
                 title: text.into(),
                 source: None,
+                date: None,
                 text: text.into(),
                 sentences: vec![[0, text.len()]],
             }],

@@ -4,12 +4,15 @@
 //! rest of the crate, so loaders, the extractor, exporters and the window all
 //! speak the same types.
 
+mod date;
 mod id;
 mod merge;
+mod subset;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub use date::{DateRange, Day, End};
 pub use id::slug;
 pub use merge::merge_maps;
 
@@ -47,6 +50,9 @@ pub struct Article {
     pub title: String,
     #[serde(default)]
     pub source: Option<String>,
+    /// The publication day, `YYYY-MM-DD`, when the file states one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     pub text: String,
     /// `[start, end)` byte offsets into `text`, in order, not overlapping.
     #[serde(default)]
@@ -54,6 +60,11 @@ pub struct Article {
 }
 
 impl Article {
+    /// The publication day, if the article has a valid one.
+    pub fn day(&self) -> Option<Day> {
+        self.date.as_deref().and_then(Day::parse)
+    }
+
     /// The text of sentence `index`, or `None` when the index or its span is
     /// not valid for this text (maps can come from anywhere).
     pub fn sentence_text(&self, index: usize) -> Option<&str> {
