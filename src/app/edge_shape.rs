@@ -12,7 +12,7 @@ use egui_graphs::{DisplayEdge, DrawContext, EdgeProps, Node};
 use petgraph::Directed;
 use petgraph::stable_graph::DefaultIx;
 
-type MapNode = Node<NodeData, EdgeData, Directed, DefaultIx, NodeShape>;
+pub type MapNode = Node<NodeData, EdgeData, Directed, DefaultIx, NodeShape>;
 
 /// Points along a curved edge: enough to look smooth at any zoom.
 const SAMPLES: usize = 24;
@@ -57,6 +57,11 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
         let e = ctx.meta.canvas_to_screen_pos(end.location());
         // Level of detail: an edge wholly outside the view costs nothing.
         if !may_show(s, e, self.data.bend, ctx.painter.clip_rect()) {
+            return Vec::new();
+        }
+        if is_hairline(start, end, self.zoom, self.selected || self.data.hovered) {
+            // Drawn all at once by far_view.rs; kept here for hit tests.
+            self.line.extend([start.location(), end.location()]);
             return Vec::new();
         }
         let geometry = if start.id() == end.id() {
@@ -123,6 +128,19 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
                 .windows(2)
                 .any(|w| segment_distance(pos, w[0], w[1]) <= reach)
     }
+}
+
+/// Level of detail: an edge with a dot at either end is a straight
+/// hairline in its stance's colour, without width, dashes or arrowhead
+/// (at that scale none of them can be told apart, and a hub's hundreds of
+/// edges would bury the map). Self-loops, selected and hovered edges are
+/// drawn in full.
+pub fn is_hairline(start: &MapNode, end: &MapNode, zoom: f32, emphasised: bool) -> bool {
+    let dot = |n: &MapNode| {
+        n.payload()
+            .is_dot(zoom, n.selected() || n.hovered() || n.dragged())
+    };
+    !emphasised && start.id() != end.id() && (dot(start) || dot(end))
 }
 
 impl EdgeShape {

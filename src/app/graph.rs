@@ -32,15 +32,30 @@ pub struct NodeData {
     pub pinned: bool,
 }
 
-/// How far nodes shrink when the map is zoomed out: the layout keeps nodes
-/// apart at their full size at zoom 1, so a zoomed-out map shrinks them
-/// with it (down to this fraction) rather than piling them on each other.
+/// How far nodes shrink when the map is zoomed out a little: the layout
+/// keeps nodes apart at their full size at zoom 1, so a zoomed-out map
+/// shrinks them with it (down to this fraction) rather than piling them on
+/// each other.
 const MIN_SHRINK: f32 = 0.6;
 
+/// Below zoom `MIN_SHRINK / FAR_SHRINK` (a map of thousands of actors
+/// fitted in the window) nodes shrink again, at this multiple of the zoom,
+/// so that the shape of the whole network shows instead of a pile of discs.
+const FAR_SHRINK: f32 = 3.0;
+
+/// Drawn radii below this are dots: no outline, no label, no arrowheads.
+pub const DOT_RADIUS: f32 = 3.0;
+
 impl NodeData {
+    /// Whether the node is drawn as a dot at `zoom` (see far_view.rs);
+    /// an emphasised node (selected, hovered, dragged) never is.
+    pub fn is_dot(&self, zoom: f32, emphasised: bool) -> bool {
+        !emphasised && !self.pinned && self.drawn_radius(zoom) < DOT_RADIUS
+    }
+
     /// The radius drawn at `zoom`, in points.
     pub fn drawn_radius(&self, zoom: f32) -> f32 {
-        self.radius * zoom.clamp(MIN_SHRINK, 1.0)
+        self.radius * zoom.max((zoom * FAR_SHRINK).min(MIN_SHRINK)).min(1.0)
     }
 }
 
@@ -230,5 +245,36 @@ fn fan_out(graph: &mut MapGraph) {
                 edge.payload_mut().bend = bend;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(radius: f32) -> NodeData {
+        NodeData {
+            kind: EntityKind::Country,
+            radius,
+            visible: true,
+            faded: false,
+            pinned: false,
+        }
+    }
+
+    #[test]
+    fn nodes_shrink_with_the_zoom_without_jumps_and_become_dots_far_out() {
+        let n = node(10.0);
+        assert_eq!(n.drawn_radius(2.0), 10.0);
+        assert_eq!(n.drawn_radius(0.4), 6.0, "a little zoomed out: held");
+        let mut last = n.drawn_radius(1.0);
+        for k in 1..=1000 {
+            let r = n.drawn_radius(1.0 - k as f32 * 0.000_99);
+            assert!(r <= last && last - r < 0.05, "no jump at step {k}");
+            last = r;
+        }
+        assert!(n.is_dot(0.05, false));
+        assert!(!n.is_dot(0.05, true), "the selected actor stays a shape");
+        assert!(!n.is_dot(1.0, false));
     }
 }

@@ -32,6 +32,7 @@ pub struct Obstacles<'a> {
 /// Place `requests` (most important first) clear of the obstacles and of
 /// each other; `None` for labels left out.
 pub fn place(requests: &[Request], obstacles: &Obstacles) -> Vec<Option<Rect>> {
+    let grid = Grid::new(obstacles.nodes, obstacles.bounds);
     let mut placed: Vec<Rect> = Vec::with_capacity(requests.len());
     requests
         .iter()
@@ -41,7 +42,8 @@ pub fn place(requests: &[Request], obstacles: &Obstacles) -> Vec<Option<Rect>> {
                 .filter(|rect| {
                     obstacles.bounds.contains_rect(*rect)
                         && !placed.iter().any(|p| p.expand(2.0).intersects(*rect))
-                        && !obstacles.nodes.iter().any(|&(c, r)| {
+                        && !grid.near(*rect).any(|i| {
+                            let (c, r) = obstacles.nodes[i];
                             (c - q.center).length_sq() > 0.01 && meets_circle(rect, c, r + 1.0)
                         })
                 })
@@ -58,6 +60,61 @@ pub fn place(requests: &[Request], obstacles: &Obstacles) -> Vec<Option<Rect>> {
             spot
         })
         .collect()
+}
+
+/// Nodes bucketed by screen cell, so a label looks only at the nodes near
+/// it: a large map has thousands in view.
+struct Grid {
+    origin: Pos2,
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<usize>>,
+    /// The largest radius: how far a node beyond a cell can reach into it.
+    reach: f32,
+}
+
+/// Grid cell size in points, about a label's width.
+const CELL: f32 = 64.0;
+
+impl Grid {
+    fn new(nodes: &[(Pos2, f32)], bounds: Rect) -> Grid {
+        let area = bounds.expand(CELL);
+        let cols = (area.width() / CELL).ceil().clamp(1.0, 1000.0) as usize;
+        let rows = (area.height() / CELL).ceil().clamp(1.0, 1000.0) as usize;
+        let mut grid = Grid {
+            origin: area.min,
+            cols,
+            rows,
+            cells: vec![Vec::new(); cols * rows],
+            reach: nodes.iter().map(|&(_, r)| r).fold(0.0, f32::max) + 1.0,
+        };
+        for (i, &(c, _)) in nodes.iter().enumerate() {
+            let (x, y) = grid.cell_of(c);
+            grid.cells[y * cols + x].push(i);
+        }
+        grid
+    }
+
+    /// The cell holding `p`, clamped to the grid (nodes off screen share
+    /// the border cells, which keeps them as obstacles).
+    fn cell_of(&self, p: Pos2) -> (usize, usize) {
+        let x = ((p.x - self.origin.x) / CELL).floor();
+        let y = ((p.y - self.origin.y) / CELL).floor();
+        (
+            (x.max(0.0) as usize).min(self.cols - 1),
+            (y.max(0.0) as usize).min(self.rows - 1),
+        )
+    }
+
+    /// Nodes whose disc may meet `rect`.
+    fn near(&self, rect: Rect) -> impl Iterator<Item = usize> + '_ {
+        let area = rect.expand(self.reach);
+        let (x0, y0) = self.cell_of(area.min);
+        let (x1, y1) = self.cell_of(area.max);
+        (y0..=y1).flat_map(move |y| {
+            (x0..=x1).flat_map(move |x| self.cells[y * self.cols + x].iter().copied())
+        })
+    }
 }
 
 fn candidates(q: &Request) -> Vec<Rect> {

@@ -34,6 +34,20 @@ struct Piece {
     nodes: Vec<usize>,
     fa: ForceAtlas2,
     running: bool,
+    /// When the piece last started moving.
+    woken: Instant,
+}
+
+/// How long a piece may move after it starts. The window starts from a
+/// converged layout, and on a large map the last small moves would never
+/// meet the convergence test while costing a core.
+const MOVE_BUDGET: Duration = Duration::from_secs(6);
+
+impl Piece {
+    fn wake(&mut self) {
+        self.running = true;
+        self.woken = Instant::now();
+    }
 }
 
 #[derive(Debug)]
@@ -95,6 +109,7 @@ impl Simulation {
                 nodes,
                 fa,
                 running: true,
+                woken: Instant::now(),
             });
         }
         Self {
@@ -127,7 +142,7 @@ impl Simulation {
         self.pinned[i] = true;
         if let Some((p, k)) = self.place[i] {
             self.pieces[p].fa.pin(k, at);
-            self.pieces[p].running = true;
+            self.pieces[p].wake();
         }
     }
 
@@ -137,7 +152,7 @@ impl Simulation {
         }
         if let Some((p, k)) = self.place.get(i).copied().flatten() {
             self.pieces[p].fa.unpin(k);
-            self.pieces[p].running = true;
+            self.pieces[p].wake();
         }
     }
 
@@ -145,7 +160,7 @@ impl Simulation {
         self.pinned.fill(false);
         for piece in &mut self.pieces {
             piece.fa.unpin_all();
-            piece.running = true;
+            piece.wake();
         }
     }
 
@@ -159,7 +174,8 @@ impl Simulation {
         for piece in self.pieces.iter_mut().filter(|p| p.running) {
             let held = piece.nodes.iter().any(|&i| dragged.get(i) == Some(&true));
             for _ in 0..STEPS_PER_FRAME {
-                if piece.fa.step().converged && !held {
+                let spent = piece.woken.elapsed() >= MOVE_BUDGET;
+                if (piece.fa.step().converged || spent) && !held {
                     piece.running = false;
                     break;
                 }

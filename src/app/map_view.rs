@@ -5,7 +5,7 @@
 //! to assistive technology (and to tests) as a labelled element.
 
 use super::colors;
-use super::graph::MapGraph;
+use super::graph::{DOT_RADIUS, MapGraph};
 use super::labels;
 use super::layout::{LiveLayout, LiveState};
 use super::legend;
@@ -22,6 +22,9 @@ pub const LABEL_SIZE: f32 = crate::render::style::LABEL_SIZE;
 /// The most actor names laid out per frame (a 1,500 × 900 map holds a
 /// few hundred without overlap).
 const MAX_LABELS: usize = 400;
+
+/// Above this many shown relations, labels no longer avoid edges.
+const MAX_LABEL_EDGES: usize = 3000;
 
 type View = GraphView<LiveState, LiveLayout>;
 
@@ -89,6 +92,7 @@ fn graph(app: &mut StancemapApp, ui: &mut egui::Ui, rect: Rect) {
     let navigation = SettingsNavigation::new()
         .with_fit_to_screen_enabled(false)
         .with_zoom_and_pan_enabled(true);
+    let far = super::far_view::reserve(ui);
     let shown = View::new()
         .with_id(id)
         .with_interactions(&interactions)
@@ -134,6 +138,12 @@ fn graph(app: &mut StancemapApp, ui: &mut egui::Ui, rect: Rect) {
     }
 
     let meta = screen_meta(ui, rect);
+    let view = (meta.zoom, meta.pan);
+    // Moved by the user, not by fitting the map as the layout settles.
+    let moving =
+        (app.view.last_view != Some(view) && !app.view.follow_layout) || response.dragged();
+    app.view.last_view = Some(view);
+    super::far_view::draw(app, ui, &meta, rect, far, moving);
     if !app.view.hides_overlays(ui.input(|i| i.time)) {
         hover(app, ui, &response, &meta, rect);
     }
@@ -364,7 +374,8 @@ fn draw_labels(app: &StancemapApp, ui: &egui::Ui, meta: &MetadataFrame, rect: Re
         if !rect.expand(200.0).contains(center) {
             continue;
         }
-        nodes.push((center, data.drawn_radius(meta.zoom)));
+        let radius = data.drawn_radius(meta.zoom);
+        nodes.push((center, radius));
         let rank = if node.selected() || node.dragged() {
             0
         } else if node.hovered() {
@@ -372,6 +383,10 @@ fn draw_labels(app: &StancemapApp, ui: &egui::Ui, meta: &MetadataFrame, rect: Re
         } else {
             2
         };
+        // Level of detail: dots are too small to name.
+        if rank == 2 && radius < DOT_RADIUS {
+            continue;
+        }
         let weight = app.actors.weights.get(idx.index()).copied().unwrap_or(0);
         order.push((
             rank,
@@ -411,9 +426,13 @@ fn draw_labels(app: &StancemapApp, ui: &egui::Ui, meta: &MetadataFrame, rect: Re
             force: *rank < 2,
         })
         .collect();
+    // Keeping labels off edges is worth it on a readable map; with
+    // thousands of edges in view no spot is free of them anyway.
+    let many = app.visibility.relation_count() > MAX_LABEL_EDGES;
     let edges: Vec<(Rect, Vec<Pos2>)> = app
         .graph
         .edges_iter()
+        .take(if many { 0 } else { usize::MAX })
         .filter(|(_, e)| e.payload().visible)
         .map(|(_, e)| {
             let line: Vec<Pos2> = e
@@ -447,6 +466,11 @@ fn draw_labels(app: &StancemapApp, ui: &egui::Ui, meta: &MetadataFrame, rect: Re
 /// Every shown actor and relation as an element with a name, where it is
 /// drawn: screen readers can list them, and tests can point at them.
 fn expose(app: &StancemapApp, ui: &mut egui::Ui, meta: &MetadataFrame, rect: Rect) {
+    // Only when something reads the tree (a screen reader, a test): on a
+    // large map this is tens of thousands of widgets a frame.
+    if ui.ctx().accesskit_node_builder(ui.id(), |_| ()).is_none() {
+        return;
+    }
     for (idx, node) in app.graph.nodes_iter() {
         let data = node.payload();
         let center = meta.canvas_to_screen_pos(node.location());

@@ -13,6 +13,7 @@ mod details_panel;
 mod edge_shape;
 mod edit_ui;
 mod editing;
+mod far_view;
 pub mod filters;
 pub mod graph;
 mod labels;

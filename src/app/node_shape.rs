@@ -1,6 +1,6 @@
 //! How an actor is drawn on the map: render::style's shape for its kind,
 //! filled with the kind's tint, at a fixed size on screen (smaller only
-//! when zoomed out). Labels are
+//! when zoomed out, and a plain dot when far out). Labels are
 //! drawn afterwards for all nodes at once (see labels.rs), so they can
 //! avoid each other.
 
@@ -11,6 +11,10 @@ use egui::{Color32, Pos2, Shape, Stroke, Vec2};
 use egui_graphs::{DisplayNode, DrawContext, NodeProps};
 use petgraph::Directed;
 use petgraph::stable_graph::DefaultIx;
+
+/// Below this drawn radius a dashed outline is drawn solid: its few
+/// dashes cannot be told from a line, and cost a shape each.
+const DASH_RADIUS: f32 = 7.0;
 
 #[derive(Debug, Clone)]
 pub struct NodeShape {
@@ -75,6 +79,10 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
         }
         let r = self.radius();
         let active = self.selected || self.dragged;
+        // Level of detail: dots are drawn all at once by far_view.rs.
+        if self.data.is_dot(self.zoom, active || self.hovered) {
+            return Vec::new();
+        }
         let stroke = Stroke::new(if active { 2.5 } else { 1.4 }, stroke_color);
         let mut out = Vec::with_capacity(4);
         if active || self.hovered {
@@ -91,7 +99,8 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
                 let points = points.into_iter().map(|[x, y]| Pos2::new(x, y)).collect();
                 out.push(Shape::convex_polygon(points, fill, stroke));
             }
-            None if self.outline() == Outline::DashedCircle => {
+            // Level of detail: dashes (a shape each) only where they show.
+            None if self.outline() == Outline::DashedCircle && r >= DASH_RADIUS => {
                 out.push(Shape::circle_filled(center, r, fill));
                 let ring: Vec<Pos2> = (0..=48)
                     .map(|k| {

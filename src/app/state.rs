@@ -55,6 +55,8 @@ pub struct ViewRequests {
     pub map_rect: egui::Rect,
     /// The map with its legend: what a snapshot shows.
     pub snapshot_rect: egui::Rect,
+    /// Zoom and pan at the last frame: whether the view is moving.
+    pub last_view: Option<(f32, egui::Vec2)>,
 }
 
 impl Default for ViewRequests {
@@ -70,6 +72,7 @@ impl Default for ViewRequests {
             snapshot_since: None,
             map_rect: egui::Rect::ZERO,
             snapshot_rect: egui::Rect::ZERO,
+            last_view: None,
         }
     }
 }

@@ -6,8 +6,9 @@ use super::state::StancemapApp;
 use std::collections::VecDeque;
 use std::time::Duration;
 
-/// Frames the averages are taken over: about a second at 60 fps.
-const WINDOW: usize = 60;
+/// The averages are over the frames of this many seconds, so a slow
+/// frame rate shows as soon as it starts, and a fast one too.
+const WINDOW_SECONDS: f32 = 1.0;
 
 #[derive(Debug, Default)]
 pub struct Stats {
@@ -25,14 +26,14 @@ impl Stats {
         if !self.shown {
             return;
         }
-        for (queue, value) in [
-            (&mut self.intervals, interval),
-            (&mut self.work, work.as_secs_f32()),
-        ] {
-            if queue.len() == WINDOW {
-                queue.pop_front();
-            }
-            queue.push_back(value);
+        self.intervals.push_back(interval);
+        self.work.push_back(work.as_secs_f32());
+        // Keep the frames of the last second (at least two).
+        while self.intervals.len() > 2
+            && self.intervals.iter().skip(1).sum::<f32>() >= WINDOW_SECONDS
+        {
+            self.intervals.pop_front();
+            self.work.pop_front();
         }
     }
 
@@ -90,4 +91,26 @@ pub fn show(app: &StancemapApp, ui: &egui::Ui, rect: egui::Rect) {
                     ui.add(egui::Label::new(egui::RichText::new(text).monospace()).extend());
                 });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn averages_cover_the_last_second() {
+        let mut stats = Stats::default();
+        stats.record(0.5, Duration::ZERO);
+        assert!(stats.intervals.is_empty(), "nothing is kept while hidden");
+        stats.toggle();
+        for _ in 0..100 {
+            stats.record(0.25, Duration::from_millis(5));
+        }
+        assert_eq!(stats.intervals.len(), 4, "four quarter-second frames");
+        for _ in 0..200 {
+            stats.record(0.01, Duration::from_millis(5));
+        }
+        assert!((mean(&stats.intervals).unwrap() - 0.01).abs() < 1e-6);
+        assert!(stats.intervals.len() >= 100);
+    }
 }
