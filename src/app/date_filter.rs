@@ -13,7 +13,8 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
     let mut changed = false;
     let mut keep_undated = app.filters.keep_undated;
     let (mut from, mut to) = (Ok(None), Ok(None));
-    ui.horizontal(|ui| {
+    // Wraps the "undated" box under the fields in a narrow panel.
+    ui.horizontal_wrapped(|ui| {
         ui.label("Dates").on_hover_text(
             "Show only articles published in this range: YYYY, YYYY-MM or YYYY-MM-DD",
         );
@@ -52,7 +53,7 @@ fn field(
     let valid = parse(text).is_ok();
     let mut edit = egui::TextEdit::singleline(text)
         .hint_text(hint.to_string())
-        .desired_width(82.0);
+        .desired_width(92.0);
     if !valid {
         edit = edit.text_color(ui.visuals().error_fg_color);
     }
