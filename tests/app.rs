@@ -597,3 +597,43 @@ fn a_date_range_hides_articles_published_outside_it() {
             .is_none()
     );
 }
+
+/// A map of `n` actors in a ring, each related to the next three.
+fn ring_map(n: usize) -> stancemap::model::RelationMap {
+    let text: String = (0..n)
+        .flat_map(|i| (1..=3).map(move |k| format!("a{i}\ta{}\n", (i + k) % n)))
+        .collect();
+    let list = stancemap::layout::EdgeList::parse(&text, stancemap::layout::Separator::Tab)
+        .expect("an edge list");
+    stancemap::export::edge_list_map(&list)
+}
+
+#[test]
+fn a_large_map_hides_its_edges_while_panned_and_shows_them_when_still() {
+    let app = StancemapApp::with_map(ring_map(800), LoadOptions::default(), 0.0);
+    let mut harness = window(app);
+    assert!(harness.state().visibility.relation_count() > 2000);
+    assert!(!harness.state().view.edges_hidden);
+    let map = harness.state().view.map_rect;
+    let from = map.left_top() + egui::vec2(8.0, 8.0);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for k in 1..=4 {
+        harness.hover_at(from + egui::vec2(10.0 * k as f32, 6.0 * k as f32));
+        harness.run_steps(1);
+    }
+    assert!(harness.state().view.edges_hidden, "hidden while panning");
+    harness.drop_at(from + egui::vec2(40.0, 24.0));
+    harness.run_steps(3);
+    assert!(!harness.state().view.edges_hidden, "back once still");
+
+    // The seed is small: its edges never hide.
+    let mut seed = seed_window();
+    let from = seed.state().view.map_rect.left_top() + egui::vec2(8.0, 8.0);
+    seed.drag_at(from);
+    seed.run_steps(1);
+    seed.hover_at(from + egui::vec2(30.0, 20.0));
+    seed.run_steps(1);
+    assert!(!seed.state().view.edges_hidden);
+    seed.drop_at(from + egui::vec2(30.0, 20.0));
+}

@@ -53,6 +53,9 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
         if !self.data.visible || !start.payload().visible || !end.payload().visible {
             return Vec::new();
         }
+        if self.data.still_only && !self.selected && !self.data.hovered {
+            return Vec::new();
+        }
         let s = ctx.meta.canvas_to_screen_pos(start.location());
         let e = ctx.meta.canvas_to_screen_pos(end.location());
         // Level of detail: an edge wholly outside the view costs nothing.

@@ -7,12 +7,6 @@
 //! The mesh goes into a slot reserved before the graph is drawn, so it
 //! lies under the full-size nodes and edges, and is built after, from the
 //! zoom and pan of this very frame.
-//!
-//! While the view moves, a map with more hairlines in view than
-//! `HIDE_WHILE_MOVING` leaves them out (as Gephi and sigma.js do): tens of
-//! thousands of long thin triangles are what a software renderer spends
-//! most of a frame on, and a moving hairball shows nothing anyway. They
-//! are back on the first frame the view is still.
 
 use super::colors;
 use super::edge_shape::is_hairline;
@@ -22,27 +16,15 @@ use egui::layers::ShapeIdx;
 use egui::{Color32, Pos2, Rect, Shape, Vec2};
 use egui_graphs::MetadataFrame;
 
-/// More hairlines in view than this are hidden while the view moves.
-const HIDE_WHILE_MOVING: usize = 4000;
-
 /// A place in the map's paint list for the mesh, below what follows.
 pub fn reserve(ui: &egui::Ui) -> ShapeIdx {
     ui.painter().add(Shape::Noop)
 }
 
-/// Build the mesh of dots and hairlines in view and put it in `slot`;
-/// `moving`: the view's zoom or pan changed since the last frame.
-pub fn draw(
-    app: &StancemapApp,
-    ui: &egui::Ui,
-    meta: &MetadataFrame,
-    rect: Rect,
-    slot: ShapeIdx,
-    moving: bool,
-) {
+/// Build the mesh of dots and hairlines in view and put it in `slot`.
+pub fn draw(app: &StancemapApp, ui: &egui::Ui, meta: &MetadataFrame, rect: Rect, slot: ShapeIdx) {
     let zoom = meta.zoom;
     let mut mesh = Mesh::default();
-    let mut hairlines = Vec::new();
     for (idx, edge) in app.graph.edges_iter() {
         let data = edge.payload();
         let Some((a, b)) = app.graph.edge_endpoints(idx) else {
@@ -52,6 +34,7 @@ pub fn draw(
             continue;
         };
         if !data.visible
+            || data.still_only
             || !start.payload().visible
             || !end.payload().visible
             || !is_hairline(start, end, zoom, edge.selected() || data.hovered)
@@ -67,15 +50,7 @@ pub fn draw(
         if data.faded {
             color = colors::faded(color);
         }
-        hairlines.push((s, e, color));
-    }
-    if moving && hairlines.len() > HIDE_WHILE_MOVING {
-        // Still frames must follow to bring them back.
-        ui.ctx().request_repaint();
-    } else {
-        for (s, e, color) in hairlines {
-            line(&mut mesh, s, e, color);
-        }
+        line(&mut mesh, s, e, color);
     }
     let palette = colors::palette(ui.ctx());
     let dot_color = colors::color(palette.node_stroke);

@@ -70,6 +70,8 @@ pub struct EdgeData {
     pub visible: bool,
     pub faded: bool,
     pub hovered: bool,
+    /// Left out while the view moves (on a large map, see map_view.rs).
+    pub still_only: bool,
     /// Sideways offset of the curve's middle, in points, to the left of
     /// source -> target: edges between the same two actors fan out.
     pub bend: f32,
@@ -147,6 +149,7 @@ pub fn build(map: &RelationMap, actors: &Actors, positions: &[egui::Pos2]) -> Ma
             visible: true,
             faded: false,
             hovered: false,
+            still_only: false,
             bend: 0.0,
         };
         graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), data);

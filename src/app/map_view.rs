@@ -23,6 +23,12 @@ pub const LABEL_SIZE: f32 = crate::render::style::LABEL_SIZE;
 /// few hundred without overlap).
 const MAX_LABELS: usize = 400;
 
+/// Above this many shown relations, edges hide while the view moves.
+const HIDE_WHILE_MOVING: usize = 2000;
+
+/// Above this many shown relations the window stops anti-aliasing.
+const MAX_SMOOTH_RELATIONS: usize = 1500;
+
 /// Above this many shown relations, labels no longer avoid edges.
 const MAX_LABEL_EDGES: usize = 3000;
 
@@ -39,6 +45,12 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
             )
             .show(ui, |ui| legend::show(app, ui));
     }
+    // Level of detail: anti-aliasing feathers every line and disc with a
+    // fringe of extra triangles, which a software renderer pays for by the
+    // thousand; a map this large is read by its shape, not its edges'
+    // smoothness (exports are drawn apart, always smooth).
+    let smooth = app.visibility.relation_count() <= MAX_SMOOTH_RELATIONS;
+    ui.ctx().tessellation_options_mut(|o| o.feathering = smooth);
     let rect = ui.available_rect_before_wrap();
     let palette = colors::palette(ui.ctx());
     ui.painter()
@@ -143,12 +155,34 @@ fn graph(app: &mut StancemapApp, ui: &mut egui::Ui, rect: Rect) {
     let moving =
         (app.view.last_view != Some(view) && !app.view.follow_layout) || response.dragged();
     app.view.last_view = Some(view);
-    super::far_view::draw(app, ui, &meta, rect, far, moving);
+    hide_edges_while_moving(app, ui, moving);
+    super::far_view::draw(app, ui, &meta, rect, far);
     if !app.view.hides_overlays(ui.input(|i| i.time)) {
         hover(app, ui, &response, &meta, rect);
     }
     draw_labels(app, ui, &meta, rect);
     expose(app, ui, &meta, rect);
+}
+
+/// Level of detail: while the user pans or zooms a map of more than
+/// `HIDE_WHILE_MOVING` relations, its edges are left out (as Gephi and
+/// sigma.js do), from the next frame on; they are back on the first frame
+/// the view is still. Thousands of long thin triangles are what a software
+/// renderer spends most of a frame on, and a moving tangle shows nothing.
+fn hide_edges_while_moving(app: &mut StancemapApp, ui: &egui::Ui, moving: bool) {
+    let hide = moving && app.visibility.relation_count() > HIDE_WHILE_MOVING;
+    if hide != app.view.edges_hidden {
+        app.view.edges_hidden = hide;
+        for idx in app.graph.edges_iter().map(|(i, _)| i).collect::<Vec<_>>() {
+            if let Some(edge) = app.graph.edge_mut(idx) {
+                edge.payload_mut().still_only = hide;
+            }
+        }
+    }
+    if hide {
+        // The still frame that brings them back must come.
+        ui.ctx().request_repaint();
+    }
 }
 
 /// The view's zoom and pan with pan in screen coordinates (egui_graphs

@@ -79,8 +79,15 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
         }
         let r = self.radius();
         let active = self.selected || self.dragged;
-        // Level of detail: dots are drawn all at once by far_view.rs.
-        if self.data.is_dot(self.zoom, active || self.hovered) {
+        // Level of detail: dots are drawn all at once by far_view.rs, and
+        // an actor out of view costs nothing.
+        if self.data.is_dot(self.zoom, active || self.hovered)
+            || !ctx
+                .painter
+                .clip_rect()
+                .expand(r * 1.2 + 8.0)
+                .contains(center)
+        {
             return Vec::new();
         }
         let stroke = Stroke::new(if active { 2.5 } else { 1.4 }, stroke_color);

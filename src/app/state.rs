@@ -57,6 +57,8 @@ pub struct ViewRequests {
     pub snapshot_rect: egui::Rect,
     /// Zoom and pan at the last frame: whether the view is moving.
     pub last_view: Option<(f32, egui::Vec2)>,
+    /// Edges are left out while the view moves (map_view.rs).
+    pub edges_hidden: bool,
 }
 
 impl Default for ViewRequests {
@@ -73,6 +75,7 @@ impl Default for ViewRequests {
             map_rect: egui::Rect::ZERO,
             snapshot_rect: egui::Rect::ZERO,
             last_view: None,
+            edges_hidden: false,
         }
     }
 }
