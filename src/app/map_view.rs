@@ -409,7 +409,10 @@ fn draw_labels(app: &StancemapApp, ui: &egui::Ui, meta: &MetadataFrame, rect: Re
             continue;
         }
         let radius = data.drawn_radius(meta.zoom);
-        nodes.push((center, radius));
+        // A label may cover dots: otherwise a dense map would name nothing.
+        if radius >= DOT_RADIUS {
+            nodes.push((center, radius));
+        }
         let rank = if node.selected() || node.dragged() {
             0
         } else if node.hovered() {
