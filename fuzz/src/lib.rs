@@ -3,6 +3,9 @@
 //! pipeline points one way), so the fuzz build leaves out the window and
 //! renderer and their dependencies.
 
+// The user lexicon (in extract) saves through it.
+#[path = "../../src/atomic_write.rs"]
+pub mod atomic_write;
 #[path = "../../src/extract/mod.rs"]
 pub mod extract;
 #[path = "../../src/load/mod.rs"]
