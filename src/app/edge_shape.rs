@@ -12,7 +12,7 @@ use egui_graphs::{DisplayEdge, DrawContext, EdgeProps, Node};
 use petgraph::Directed;
 use petgraph::stable_graph::DefaultIx;
 
-pub type MapNode = Node<NodeData, EdgeData, Directed, DefaultIx, NodeShape>;
+type MapNode = Node<NodeData, EdgeData, Directed, DefaultIx, NodeShape>;
 
 /// Points along a curved edge: enough to look smooth at any zoom.
 const SAMPLES: usize = 24;
@@ -25,6 +25,8 @@ pub struct EdgeShape {
     pub selected: bool,
     /// The drawn line in canvas units, for hit tests between frames.
     line: Vec<Pos2>,
+    /// Last drawn as a hairline, which far_view.rs puts in its mesh.
+    hairline: bool,
     zoom: f32,
 }
 
@@ -34,6 +36,7 @@ impl From<EdgeProps<EdgeData>> for EdgeShape {
             data: props.payload.clone(),
             selected: props.selected,
             line: Vec::new(),
+            hairline: false,
             zoom: 1.0,
         }
     }
@@ -50,6 +53,7 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
     fn shapes(&mut self, start: &MapNode, end: &MapNode, ctx: &DrawContext) -> Vec<Shape> {
         self.zoom = ctx.meta.zoom.max(1e-6);
         self.line.clear();
+        self.hairline = false;
         if !self.data.visible || !start.payload().visible || !end.payload().visible {
             return Vec::new();
         }
@@ -65,6 +69,7 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
         if is_hairline(start, end, self.zoom, self.selected || self.data.hovered) {
             // Drawn all at once by far_view.rs; kept here for hit tests.
             self.line.extend([start.location(), end.location()]);
+            self.hairline = true;
             return Vec::new();
         }
         let geometry = if start.id() == end.id() {
@@ -138,7 +143,7 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
 /// (at that scale none of them can be told apart, and a hub's hundreds of
 /// edges would bury the map). Self-loops, selected and hovered edges are
 /// drawn in full.
-pub fn is_hairline(start: &MapNode, end: &MapNode, zoom: f32, emphasised: bool) -> bool {
+fn is_hairline(start: &MapNode, end: &MapNode, zoom: f32, emphasised: bool) -> bool {
     let dot = |n: &MapNode| {
         n.payload()
             .is_dot(zoom, n.selected() || n.hovered() || n.dragged())
@@ -147,6 +152,15 @@ pub fn is_hairline(start: &MapNode, end: &MapNode, zoom: f32, emphasised: bool) 
 }
 
 impl EdgeShape {
+    /// The ends (canvas units) of the hairline this edge was last drawn as,
+    /// if it was one.
+    pub fn hairline(&self) -> Option<[Pos2; 2]> {
+        match (self.hairline, self.line.as_slice()) {
+            (true, &[a, b]) => Some([a, b]),
+            _ => None,
+        }
+    }
+
     /// The drawn line (canvas units), arrowhead tip last.
     pub fn line(&self) -> &[Pos2] {
         &self.line

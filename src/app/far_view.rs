@@ -1,15 +1,14 @@
 //! Level of detail far out: when thousands of actors fit in the view, each
-//! is a dot and each relation between two dots a hairline (see
-//! `NodeData::is_dot` and `edge_shape::is_hairline`). egui_graphs would
-//! make and tessellate a shape per node and per edge; here they are one
-//! mesh built in one pass, which is what keeps a 10,000-actor map moving.
+//! is a dot and each relation at a dot a hairline. The node and edge
+//! shapes decide which (node_shape.rs, edge_shape.rs) and draw nothing for
+//! them; instead of a shape each, tessellated one by one, they are one mesh
+//! built here in one pass, which is what keeps a 10,000-actor map moving.
 //!
 //! The mesh goes into a slot reserved before the graph is drawn, so it
-//! lies under the full-size nodes and edges, and is built after, from the
-//! zoom and pan of this very frame.
+//! lies under the full-size nodes and edges, and is built after, from what
+//! the graph drew this frame and this frame's zoom and pan.
 
 use super::colors;
-use super::edge_shape::is_hairline;
 use super::state::StancemapApp;
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::layers::ShapeIdx;
@@ -23,29 +22,17 @@ pub fn reserve(ui: &egui::Ui) -> ShapeIdx {
 
 /// Build the mesh of dots and hairlines in view and put it in `slot`.
 pub fn draw(app: &StancemapApp, ui: &egui::Ui, meta: &MetadataFrame, rect: Rect, slot: ShapeIdx) {
-    let zoom = meta.zoom;
     let mut mesh = Mesh::default();
-    for (idx, edge) in app.graph.edges_iter() {
-        let data = edge.payload();
-        let Some((a, b)) = app.graph.edge_endpoints(idx) else {
+    for (_, edge) in app.graph.edges_iter() {
+        let Some([a, b]) = edge.display().hairline() else {
             continue;
         };
-        let (Some(start), Some(end)) = (app.graph.node(a), app.graph.node(b)) else {
-            continue;
-        };
-        if !data.visible
-            || data.still_only
-            || !start.payload().visible
-            || !end.payload().visible
-            || !is_hairline(start, end, zoom, edge.selected() || data.hovered)
-        {
-            continue;
-        }
-        let s = meta.canvas_to_screen_pos(start.location());
-        let e = meta.canvas_to_screen_pos(end.location());
+        let s = meta.canvas_to_screen_pos(a);
+        let e = meta.canvas_to_screen_pos(b);
         if !Rect::from_two_pos(s, e).intersects(rect) {
             continue;
         }
+        let data = edge.payload();
         let mut color = colors::stance(data.stance);
         if data.faded {
             color = colors::faded(color);
@@ -55,21 +42,20 @@ pub fn draw(app: &StancemapApp, ui: &egui::Ui, meta: &MetadataFrame, rect: Rect,
     let palette = colors::palette(ui.ctx());
     let dot_color = colors::color(palette.node_stroke);
     for (_, node) in app.graph.nodes_iter() {
-        let data = node.payload();
-        let emphasised = node.selected() || node.hovered() || node.dragged();
-        if !data.visible || !data.is_dot(zoom, emphasised) {
+        if !node.display().is_drawn_as_dot() {
             continue;
         }
         let c = meta.canvas_to_screen_pos(node.location());
         if !rect.expand(4.0).contains(c) {
             continue;
         }
+        let data = node.payload();
         let color = if data.faded {
             colors::faded(dot_color)
         } else {
             dot_color
         };
-        dot(&mut mesh, c, data.drawn_radius(zoom).max(1.0), color);
+        dot(&mut mesh, c, data.drawn_radius(meta.zoom).max(1.0), color);
     }
     ui.painter().set(slot, Shape::mesh(mesh));
 }
