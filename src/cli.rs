@@ -175,7 +175,7 @@ impl DateArgs {
         }
         let undated = map.articles.iter().filter(|a| a.day().is_none()).count();
         let total = map.articles.len();
-        let kept = map.only_articles(|a| a.day().is_some_and(|d| range.contains(d)));
+        let kept = map.only_articles(|a| a.published_in(&range));
         if undated > 0 {
             eprintln!("warning: {undated} of {total} articles have no date and were left out");
         }
@@ -191,11 +191,7 @@ impl DateArgs {
     /// Whether a one-article map is in the range (for --jsonl).
     fn keeps(&self, map: &RelationMap) -> bool {
         let range = self.range();
-        range.is_open()
-            || map
-                .articles
-                .iter()
-                .any(|a| a.day().is_some_and(|d| range.contains(d)))
+        range.is_open() || map.articles.iter().any(|a| a.published_in(&range))
     }
 }
 

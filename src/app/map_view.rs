@@ -173,10 +173,8 @@ fn hide_edges_while_moving(app: &mut StancemapApp, ui: &egui::Ui, moving: bool) 
     let hide = moving && app.visibility.relation_count() > HIDE_WHILE_MOVING;
     if hide != app.view.edges_hidden {
         app.view.edges_hidden = hide;
-        for idx in app.graph.edges_iter().map(|(i, _)| i).collect::<Vec<_>>() {
-            if let Some(edge) = app.graph.edge_mut(idx) {
-                edge.payload_mut().still_only = hide;
-            }
+        for edge in app.graph.g_mut().edge_weights_mut() {
+            edge.payload_mut().still_only = hide;
         }
     }
     if hide {
@@ -466,22 +464,24 @@ fn draw_labels(app: &StancemapApp, ui: &egui::Ui, meta: &MetadataFrame, rect: Re
     // Keeping labels off edges is worth it on a readable map; with
     // thousands of edges in view no spot is free of them anyway.
     let many = app.visibility.relation_count() > MAX_LABEL_EDGES;
-    let edges: Vec<(Rect, Vec<Pos2>)> = app
-        .graph
-        .edges_iter()
-        .take(if many { 0 } else { usize::MAX })
-        .filter(|(_, e)| e.payload().visible)
-        .map(|(_, e)| {
-            let line: Vec<Pos2> = e
-                .display()
-                .line()
-                .iter()
-                .map(|&p| meta.canvas_to_screen_pos(p))
-                .collect();
-            (Rect::from_points(&line), line)
-        })
-        .filter(|(bbox, _)| bbox.intersects(rect))
-        .collect();
+    let edges: Vec<(Rect, Vec<Pos2>)> = if many {
+        Vec::new()
+    } else {
+        app.graph
+            .edges_iter()
+            .filter(|(_, e)| e.payload().visible)
+            .map(|(_, e)| {
+                let line: Vec<Pos2> = e
+                    .display()
+                    .line()
+                    .iter()
+                    .map(|&p| meta.canvas_to_screen_pos(p))
+                    .collect();
+                (Rect::from_points(&line), line)
+            })
+            .filter(|(bbox, _)| bbox.intersects(rect))
+            .collect()
+    };
     let obstacles = labels::Obstacles {
         nodes: &nodes,
         edges: &edges,

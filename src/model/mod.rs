@@ -65,6 +65,11 @@ impl Article {
         self.date.as_deref().and_then(Day::parse)
     }
 
+    /// Whether the article has a date, and it is in `range`.
+    pub fn published_in(&self, range: &DateRange) -> bool {
+        self.day().is_some_and(|day| range.contains(day))
+    }
+
     /// The text of sentence `index`, or `None` when the index or its span is
     /// not valid for this text (maps can come from anywhere).
     pub fn sentence_text(&self, index: usize) -> Option<&str> {
