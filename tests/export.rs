@@ -72,6 +72,23 @@ fn the_seed_png_is_a_1600_by_1000_picture_that_repeats_exactly() {
     assert_eq!(svg_a, export(None, "seed.svg", &[]));
 }
 
+/// The README shows docs/seed.png as what `stancemap export -o seed.png`
+/// draws: a change to the extractor or the renderer must update it.
+#[test]
+fn the_pictures_in_docs_are_what_export_draws_now() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let png = std::fs::read(docs.join("seed.png")).expect("docs/seed.png");
+    assert!(
+        png == export(None, "seed.png", &[]),
+        "docs/seed.png is stale: run stancemap export -o docs/seed.png"
+    );
+    let svg = std::fs::read(docs.join("seed.svg")).expect("docs/seed.svg");
+    assert!(
+        svg == export(None, "seed.svg", &[]),
+        "docs/seed.svg is stale: run stancemap export -o docs/seed.svg"
+    );
+}
+
 #[test]
 fn picture_options_change_what_they_say() {
     let png = export(
