@@ -68,5 +68,12 @@ fn deep_markdown_quotes_and_lists() {
 #[test]
 fn a_million_nested_json_objects_is_refused_not_a_stack_overflow() {
     let deep = format!("{}1{}", "{\"a\":".repeat(1_000_000), "}".repeat(1_000_000));
-    assert!(parse_map(&deep).unwrap_err().contains("recursion limit"));
+    assert!(parse_map(&deep).unwrap_err().contains("without \"schema\""));
+    // Past the schema, nesting in a field the map does not have is
+    // skipped without recursing.
+    let map = format!("{{\"schema\":\"stancemap/1\",\"extra\":{deep}}}");
+    assert!(parse_map(&map).is_ok_and(|m| m.entities.is_empty()));
+    // Or in one it has, where arrays are expected.
+    let map = format!("{{\"schema\":\"stancemap/1\",\"relations\":[{deep}]}}");
+    assert!(parse_map(&map).unwrap_err().starts_with("not a valid"));
 }

@@ -60,8 +60,10 @@ fn overview(app: &StancemapApp, ui: &mut egui::Ui) {
         count(app.actors.len(), "actor"),
         count(app.map.relations.len(), "relation")
     ));
-    let sentences: usize = app.map.relations.iter().map(|r| r.evidence.len()).sum();
-    ui.label(format!("{} state a stance", count(sentences, "sentence")));
+    ui.label(format!(
+        "{} state a stance",
+        count(app.visibility.sentences, "sentence")
+    ));
     ui.add_space(12.0);
     ui.label(RichText::new("How to read it").strong());
     for tip in [

@@ -25,8 +25,6 @@ pub struct EdgeShape {
     pub selected: bool,
     /// The drawn line in canvas units, for hit tests between frames.
     line: Vec<Pos2>,
-    /// Last drawn as a hairline, which far_view.rs puts in its mesh.
-    hairline: bool,
     zoom: f32,
 }
 
@@ -36,7 +34,6 @@ impl From<EdgeProps<EdgeData>> for EdgeShape {
             data: props.payload.clone(),
             selected: props.selected,
             line: Vec::new(),
-            hairline: false,
             zoom: 1.0,
         }
     }
@@ -53,7 +50,6 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
     fn shapes(&mut self, start: &MapNode, end: &MapNode, ctx: &DrawContext) -> Vec<Shape> {
         self.zoom = ctx.meta.zoom.max(1e-6);
         self.line.clear();
-        self.hairline = false;
         if !self.data.visible || !start.payload().visible || !end.payload().visible {
             return Vec::new();
         }
@@ -66,10 +62,12 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
         if !may_show(s, e, self.data.bend, ctx.painter.clip_rect()) {
             return Vec::new();
         }
-        if is_hairline(start, end, self.zoom, self.selected || self.data.hovered) {
-            // Drawn all at once by far_view.rs; kept here for hit tests.
+        if !self.selected
+            && !self.data.hovered
+            && rests_as_hairline(&self.data, start, end, self.zoom)
+        {
+            // Drawn by far_view.rs; kept here for hit tests.
             self.line.extend([start.location(), end.location()]);
-            self.hairline = true;
             return Vec::new();
         }
         let geometry = if start.id() == end.id() {
@@ -138,29 +136,18 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
     }
 }
 
-/// Level of detail: an edge with a dot at either end is a straight
-/// hairline in its stance's colour, without width, dashes or arrowhead
-/// (at that scale none of them can be told apart, and a hub's hundreds of
-/// edges would bury the map). Self-loops, selected and hovered edges are
-/// drawn in full.
-fn is_hairline(start: &MapNode, end: &MapNode, zoom: f32, emphasised: bool) -> bool {
-    let dot = |n: &MapNode| {
-        n.payload()
-            .is_dot(zoom, n.selected() || n.hovered() || n.dragged())
-    };
-    !emphasised && start.id() != end.id() && (dot(start) || dot(end))
+/// Level of detail: an edge with a dot at either end (left as it is, not
+/// emphasised), or among too many in view (`crowded`), is a straight
+/// hairline in its stance's colour, without width, dashes or arrowhead (at
+/// that scale none of them can be told apart, and a hub's hundreds of
+/// edges would bury the map); far_view.rs draws it. Self-loops are drawn
+/// in full, and so are selected and hovered edges, over their hairline.
+pub fn rests_as_hairline(data: &EdgeData, start: &MapNode, end: &MapNode, zoom: f32) -> bool {
+    let dot = |n: &MapNode| n.payload().is_dot(zoom, false);
+    start.id() != end.id() && (data.crowded || dot(start) || dot(end))
 }
 
 impl EdgeShape {
-    /// The ends (canvas units) of the hairline this edge was last drawn as,
-    /// if it was one.
-    pub fn hairline(&self) -> Option<[Pos2; 2]> {
-        match (self.hairline, self.line.as_slice()) {
-            (true, &[a, b]) => Some([a, b]),
-            _ => None,
-        }
-    }
-
     /// The drawn line (canvas units), arrowhead tip last.
     pub fn line(&self) -> &[Pos2] {
         &self.line

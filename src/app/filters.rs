@@ -82,21 +82,36 @@ fn stance_index(stance: Stance) -> usize {
 }
 
 /// Which nodes (by actor index) and relations (by index) are shown, and how
-/// many sentences of shown articles each relation has.
+/// many sentences of shown articles each relation has; with the counts
+/// the window shows every frame, counted once here (on a map of 30,000
+/// relations, counting them each frame costs more than drawing them).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Visibility {
     pub nodes: Vec<bool>,
     pub relations: Vec<bool>,
     pub evidence: Vec<usize>,
+    /// Relations of each stance in the whole map, shown or not, in
+    /// `Stance::ALL` order.
+    pub by_stance: [usize; Stance::ALL.len()],
+    /// The most sentences any relation of the map has.
+    pub most_evidence: usize,
+    /// Sentences stating the map's relations, all told.
+    pub sentences: usize,
+    /// Whether any relation of the map is negated (the legend shows how).
+    pub any_negated: bool,
+    /// The kinds of the map's actors, in order, once each.
+    pub kinds: Vec<EntityKind>,
+    shown_nodes: usize,
+    shown_relations: usize,
 }
 
 impl Visibility {
     pub fn node_count(&self) -> usize {
-        self.nodes.iter().filter(|&&v| v).count()
+        self.shown_nodes
     }
 
     pub fn relation_count(&self) -> usize {
-        self.relations.iter().filter(|&&v| v).count()
+        self.shown_relations
     }
 }
 
@@ -148,7 +163,7 @@ pub fn visibility(
         }
         relations.push(shown);
     }
-    let nodes = (0..actors.len())
+    let nodes: Vec<bool> = (0..actors.len())
         .map(|i| {
             if focus_on {
                 base[i] && (focus.contains(&i) || connected[i])
@@ -157,7 +172,27 @@ pub fn visibility(
             }
         })
         .collect();
+    let mut by_stance = [0; Stance::ALL.len()];
+    for relation in &map.relations {
+        by_stance[stance_index(relation.stance)] += 1;
+    }
+    let count = |shown: &[bool]| shown.iter().filter(|&&v| v).count();
+    let mut kinds = actors.kinds.clone();
+    kinds.sort();
+    kinds.dedup();
     Visibility {
+        shown_nodes: count(&nodes),
+        shown_relations: count(&relations),
+        by_stance,
+        most_evidence: map
+            .relations
+            .iter()
+            .map(|r| r.evidence.len())
+            .max()
+            .unwrap_or(0),
+        sentences: map.relations.iter().map(|r| r.evidence.len()).sum(),
+        any_negated: map.relations.iter().any(|r| r.negated),
+        kinds,
         nodes,
         relations,
         evidence,

@@ -72,6 +72,8 @@ pub struct EdgeData {
     pub hovered: bool,
     /// Left out while the view moves (on a large map, see map_view.rs).
     pub still_only: bool,
+    /// A hairline, whatever its ends, among too many in view (map_view.rs).
+    pub crowded: bool,
     /// Sideways offset of the curve's middle, in points, to the left of
     /// source -> target: edges between the same two actors fan out.
     pub bend: f32,
@@ -128,10 +130,9 @@ pub fn build(map: &RelationMap, actors: &Actors, positions: &[egui::Pos2]) -> Ma
             pinned: false,
         };
         let at = positions.get(i).copied().unwrap_or_default();
-        graph.add_node_custom(data, |node| {
-            node.set_location(at);
-            node.set_label(actors.names[i].clone());
-        });
+        // No egui_graphs label: labels.rs draws the names, and egui_graphs
+        // clones every node (label too) for each edge it draws, each frame.
+        graph.add_node_custom(data, |node| node.set_location(at));
     }
     for (r, relation) in map.relations.iter().enumerate() {
         let (Some(&a), Some(&b)) = (
@@ -150,9 +151,11 @@ pub fn build(map: &RelationMap, actors: &Actors, positions: &[egui::Pos2]) -> Ma
             faded: false,
             hovered: false,
             still_only: false,
+            crowded: false,
             bend: 0.0,
         };
-        graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), data);
+        // No label either ("edge N" by default), for the same reason.
+        graph.add_edge_custom(NodeIndex::new(a), NodeIndex::new(b), data, |_| {});
     }
     fan_out(&mut graph);
     graph

@@ -7,7 +7,6 @@
 use super::colors;
 use super::node_shape::kind_icon;
 use super::state::StancemapApp;
-use crate::model::EntityKind;
 use crate::render::style;
 use crate::render::{Legend, LegendRow};
 use egui::{Color32, FontFamily, FontId, Painter, Pos2, Rect, Sense, Shape, Stroke, Vec2};
@@ -15,11 +14,8 @@ use egui::{Color32, FontFamily, FontId, Painter, Pos2, Rect, Sense, Shape, Strok
 const SWATCH: Vec2 = Vec2::new(30.0, 16.0);
 
 pub fn show(app: &StancemapApp, ui: &mut egui::Ui) {
-    let mut kinds: Vec<EntityKind> = app.actors.kinds.clone();
-    kinds.sort();
-    kinds.dedup();
-    let negated = app.map.relations.iter().any(|r| r.negated);
-    let legend = Legend::new(&kinds, negated, 0.0, 0.0);
+    let vis = &app.visibility;
+    let legend = Legend::new(&vis.kinds, vis.any_negated, 0.0, 0.0);
     let palette = colors::palette(ui.ctx());
     let muted = colors::color(palette.muted_text);
     let text = ui.visuals().text_color();

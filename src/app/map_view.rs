@@ -29,6 +29,9 @@ const HIDE_WHILE_MOVING: usize = 2000;
 /// Above this many shown relations the window stops anti-aliasing.
 const MAX_SMOOTH_RELATIONS: usize = 1500;
 
+/// Above this many relations in view, all are hairlines.
+const MAX_CURVES: usize = 800;
+
 /// Above this many shown relations, labels no longer avoid edges.
 const MAX_LABEL_EDGES: usize = 3000;
 
@@ -52,14 +55,13 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
     let smooth = app.visibility.relation_count() <= MAX_SMOOTH_RELATIONS;
     ui.ctx().tessellation_options_mut(|o| o.feathering = smooth);
     let rect = ui.available_rect_before_wrap();
-    let palette = colors::palette(ui.ctx());
-    ui.painter()
-        .rect_filled(rect, 0.0, colors::color(palette.background));
     if app.view.fitted && rect.size() != app.view.map_rect.size() {
         app.view.fit = true;
     }
     app.view.map_rect = rect;
     if app.actors.is_empty() {
+        let background = colors::color(colors::palette(ui.ctx()).background);
+        ui.painter().rect_filled(rect, 0.0, background);
         placeholder(app, ui, rect);
     } else {
         graph(app, ui, rect);
@@ -104,7 +106,10 @@ fn graph(app: &mut StancemapApp, ui: &mut egui::Ui, rect: Rect) {
     let navigation = SettingsNavigation::new()
         .with_fit_to_screen_enabled(false)
         .with_zoom_and_pan_enabled(true);
-    let far = super::far_view::reserve(ui);
+    // Before drawing, with this frame's view: the first frame of a large
+    // map must not draw (and tessellate) thousands of curves.
+    thin_when_crowded(app, &screen_meta(ui, rect), rect);
+    let ground = super::far_view::reserve(ui);
     let shown = View::new()
         .with_id(id)
         .with_interactions(&interactions)
@@ -156,7 +161,7 @@ fn graph(app: &mut StancemapApp, ui: &mut egui::Ui, rect: Rect) {
         (app.view.last_view != Some(view) && !app.view.follow_layout) || response.dragged();
     app.view.last_view = Some(view);
     hide_edges_while_moving(app, ui, moving);
-    super::far_view::draw(app, ui, &meta, rect, far);
+    super::far_view::draw(&mut app.far, &app.graph, ui, &meta, rect, ground, moving);
     if !app.view.hides_overlays(ui.input(|i| i.time)) {
         hover(app, ui, &response, &meta, rect);
     }
@@ -181,6 +186,39 @@ fn hide_edges_while_moving(app: &mut StancemapApp, ui: &egui::Ui, moving: bool) 
         // The still frame that brings them back must come.
         ui.ctx().request_repaint();
     }
+}
+
+/// Level of detail: with more than `MAX_CURVES` relations in view, every
+/// relation not selected or hovered is a hairline (far_view.rs). A thousand curves with arrowheads in one view are a
+/// tangle in which no arrowhead can be told from another, and cost a
+/// software renderer four frames' time.
+fn thin_when_crowded(app: &mut StancemapApp, meta: &MetadataFrame, rect: Rect) {
+    let crowded = app.visibility.relation_count() > MAX_CURVES
+        && relations_in_view(&app.graph, meta, rect) > MAX_CURVES;
+    if crowded != app.view.crowded {
+        app.view.crowded = crowded;
+        for edge in app.graph.g_mut().edge_weights_mut() {
+            edge.payload_mut().crowded = crowded;
+        }
+    }
+}
+
+/// Shown relations whose straight line may cross `rect`.
+fn relations_in_view(graph: &MapGraph, meta: &MetadataFrame, rect: Rect) -> usize {
+    graph
+        .edges_iter()
+        .filter(|(idx, edge)| {
+            let Some((a, b)) = graph.edge_endpoints(*idx) else {
+                return false;
+            };
+            let (Some(a), Some(b)) = (graph.node(a), graph.node(b)) else {
+                return false;
+            };
+            let s = meta.canvas_to_screen_pos(a.location());
+            let e = meta.canvas_to_screen_pos(b.location());
+            edge.payload().visible && Rect::from_two_pos(s, e).intersects(rect)
+        })
+        .count()
 }
 
 /// The view's zoom and pan with pan in screen coordinates (egui_graphs

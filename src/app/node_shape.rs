@@ -27,8 +27,6 @@ pub struct NodeShape {
     /// The zoom of the last drawn frame: the radius is in screen points, the
     /// hit test in canvas units.
     zoom: f32,
-    /// Last drawn as a dot, which far_view.rs puts in its mesh.
-    dot: bool,
 }
 
 impl From<NodeProps<NodeData>> for NodeShape {
@@ -40,17 +38,11 @@ impl From<NodeProps<NodeData>> for NodeShape {
             hovered: props.hovered,
             dragged: props.dragged,
             zoom: 1.0,
-            dot: false,
         }
     }
 }
 
 impl NodeShape {
-    /// Whether the last frame drew this actor as a dot.
-    pub fn is_drawn_as_dot(&self) -> bool {
-        self.dot
-    }
-
     pub fn outline(&self) -> Outline {
         style::node_shape(self.data.kind)
     }
@@ -74,7 +66,6 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
 
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
         self.zoom = ctx.meta.zoom.max(1e-6);
-        self.dot = false;
         if !self.data.visible {
             return Vec::new();
         }
@@ -91,7 +82,6 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
         // Level of detail: dots are drawn all at once by far_view.rs, and
         // an actor out of view costs nothing.
         if self.data.is_dot(self.zoom, active || self.hovered) {
-            self.dot = true;
             return Vec::new();
         }
         if !ctx

@@ -59,6 +59,8 @@ pub struct ViewRequests {
     pub last_view: Option<(f32, egui::Vec2)>,
     /// Edges are left out while the view moves (map_view.rs).
     pub edges_hidden: bool,
+    /// So many relations are in view that all are hairlines (map_view.rs).
+    pub crowded: bool,
 }
 
 impl Default for ViewRequests {
@@ -76,6 +78,7 @@ impl Default for ViewRequests {
             snapshot_rect: egui::Rect::ZERO,
             last_view: None,
             edges_hidden: false,
+            crowded: false,
         }
     }
 }
@@ -130,6 +133,8 @@ pub struct StancemapApp {
     pub curation: Curation,
     /// The F3 overlay's figures.
     pub stats: super::stats::Stats,
+    /// The picture of the map's dots and hairlines (far_view.rs).
+    pub far: super::far_view::FarView,
 }
 
 impl StancemapApp {
@@ -158,6 +163,7 @@ impl StancemapApp {
             style_ready: false,
             curation: Curation::new(min_confidence),
             stats: Default::default(),
+            far: Default::default(),
         };
         app.set_map(map, &positions, Vec::new());
         app
@@ -391,9 +397,11 @@ impl StancemapApp {
         if let Some(outcome) = self.loader.poll() {
             self.take_outcome(outcome);
         }
-        let (map, positions) = (&self.map, self.positions());
-        self.loader
-            .start_next(ctx, || (map.clone(), positions.clone()));
+        // Positions are read only when a load starts, not every frame.
+        let (map, sim, ids) = (&self.map, &self.sim, &self.actors.ids);
+        self.loader.start_next(ctx, || {
+            (map.clone(), layout::lock(sim).positions_by_id(ids))
+        });
     }
 
     /// Current positions in layout units, by actor id.

@@ -226,17 +226,12 @@ fn filters_row(app: &mut StancemapApp, ui: &mut egui::Ui) {
     let mut changed = false;
     ui.label("Show:")
         .on_hover_text("Which relations the map shows");
-    for stance in Stance::ALL {
+    for (k, stance) in Stance::ALL.into_iter().enumerate() {
         let mut on = app.filters.shows(stance);
         let text = RichText::new(stance.as_str())
             .color(colors::stance(stance))
             .strong();
-        let count = app
-            .map
-            .relations
-            .iter()
-            .filter(|r| r.stance == stance)
-            .count();
+        let count = app.visibility.by_stance[k];
         if ui
             .checkbox(&mut on, text)
             .on_hover_text(format!(
@@ -261,14 +256,7 @@ fn filters_row(app: &mut StancemapApp, ui: &mut egui::Ui) {
         .on_hover_text("Hide actors with no shown relation")
         .changed();
     ui.separator();
-    let most = app
-        .map
-        .relations
-        .iter()
-        .map(|r| r.evidence.len())
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    let most = app.visibility.most_evidence.max(1);
     ui.label("min. sentences")
         .on_hover_text("Hide relations stated by fewer sentences");
     changed |= ui

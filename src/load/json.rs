@@ -2,13 +2,22 @@
 //! and id a map holds can be used without further checks.
 
 use crate::model::{RelationMap, SCHEMA};
+use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
+
+/// The one field read before the rest: what kind of JSON this is. Read
+/// on its own, everything else skipped, rather than through a
+/// `serde_json::Value` of the whole file, which takes several times the
+/// memory of the map it holds.
+#[derive(Deserialize)]
+struct Probe {
+    schema: Option<serde_json::Value>,
+}
 
 /// Parse and check a map; the error is a short reason.
 pub fn parse_map(text: &str) -> Result<RelationMap, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
-    match value.get("schema").and_then(|s| s.as_str()) {
+    let probe: Probe = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+    match probe.schema.as_ref().and_then(|s| s.as_str()) {
         Some(SCHEMA) => {}
         Some(other) => {
             return Err(format!(
@@ -22,7 +31,7 @@ pub fn parse_map(text: &str) -> Result<RelationMap, String> {
         }
     }
     let mut map: RelationMap =
-        serde_json::from_value(value).map_err(|e| format!("not a valid {SCHEMA} map: {e}"))?;
+        serde_json::from_str(text).map_err(|e| format!("not a valid {SCHEMA} map: {e}"))?;
     check(&map)?;
     map.normalise();
     Ok(map)
