@@ -136,14 +136,15 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
     }
 }
 
-/// Level of detail: an edge with a dot at either end (left as it is, not
-/// emphasised), or among too many in view (`crowded`), is a straight
+/// Level of detail: an edge with a dot (or an actor of a crowd, both
+/// drawn by far_view.rs) at either end, left as it is (not emphasised),
+/// or among too many in view (`crowded`), is a straight
 /// hairline in its stance's colour, without width, dashes or arrowhead (at
 /// that scale none of them can be told apart, and a hub's hundreds of
 /// edges would bury the map); far_view.rs draws it. Self-loops are drawn
 /// in full, and so are selected and hovered edges, over their hairline.
 pub fn rests_as_hairline(data: &EdgeData, start: &MapNode, end: &MapNode, zoom: f32) -> bool {
-    let dot = |n: &MapNode| n.payload().is_dot(zoom, false);
+    let dot = |n: &MapNode| n.payload().is_pictured(zoom, false);
     start.id() != end.id() && (data.crowded || dot(start) || dot(end))
 }
 

@@ -4,9 +4,12 @@
 //! cost tiny-skia a few milliseconds once, as a few paths per colour,
 //! drawn in horizontal bands on every core.
 
+use super::node_shape::OUTLINE;
 use egui::{Color32, ColorImage, Pos2, Vec2};
 use rayon::prelude::*;
-use resvg::tiny_skia::{FillRule, Paint, Path, PathBuilder, PixmapMut, Rect, Stroke, Transform};
+use resvg::tiny_skia::{
+    FillRule, Paint, Path, PathBuilder, PixmapMut, Rect, Stroke, StrokeDash, Transform,
+};
 use std::f32::consts::TAU;
 
 /// Below this radius (pixels) a dot is a square: a pixel grid cannot show
@@ -24,6 +27,12 @@ const PER_PATH: usize = 2000;
 pub struct Sketch {
     lines: Vec<Group>,
     dots: Vec<Group>,
+    /// Small actors in full: their shapes' fills, then their outlines
+    /// (solid, and dashed for actors of unknown kind).
+    fills: Vec<Group>,
+    outlines: Vec<Group>,
+    dashed: Vec<Group>,
+    outline_width: f32,
 }
 
 /// Items of one colour: finished paths, and the one being built.
@@ -75,8 +84,42 @@ impl Sketch {
         }
     }
 
+    /// An actor's shape: a polygon through `points`, or a circle of
+    /// `radius` without them; `width` is the outline's (the same for all).
+    pub fn shape(
+        &mut self,
+        center: Pos2,
+        radius: f32,
+        points: Option<&[Pos2]>,
+        [fill, outline]: [Color32; 2],
+        (width, dashed): (f32, bool),
+    ) {
+        self.outline_width = width;
+        let outlines = if dashed {
+            &mut self.dashed
+        } else {
+            &mut self.outlines
+        };
+        for (groups, color) in [(&mut self.fills, fill), (outlines, outline)] {
+            let path = group(groups, color);
+            match points {
+                Some(points) => {
+                    for (k, p) in points.iter().enumerate() {
+                        if k == 0 {
+                            path.move_to(p.x, p.y);
+                        } else {
+                            path.line_to(p.x, p.y);
+                        }
+                    }
+                    path.close();
+                }
+                None => path.push_circle(center.x, center.y, radius),
+            }
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.lines.is_empty() && self.dots.is_empty()
+        self.lines.is_empty() && self.dots.is_empty() && self.fills.is_empty()
     }
 }
 
@@ -128,6 +171,19 @@ pub fn rasterise(
     };
     let lines = finish(sketch.lines);
     let dots = finish(sketch.dots);
+    let fills = finish(sketch.fills);
+    let outlines = finish(sketch.outlines);
+    let dashed = finish(sketch.dashed);
+    let outline = Stroke {
+        width: sketch.outline_width,
+        ..Stroke::default()
+    };
+    // As node_shape.rs dashes them: 4 on, 3 off (points).
+    let unit = sketch.outline_width / OUTLINE;
+    let dashes = Stroke {
+        dash: StrokeDash::new(vec![4.0 * unit, 3.0 * unit], 0.0),
+        ..outline.clone()
+    };
     let bands = rayon::current_num_threads().clamp(1, height as usize);
     let band_rows = (height as usize).div_ceil(bands);
     pixels
@@ -153,6 +209,18 @@ pub fn rasterise(
                     pixmap.fill_path(path, &paint(*color), FillRule::Winding, shift, None);
                 }
             }
+            for (color, paths) in &fills {
+                for path in paths {
+                    pixmap.fill_path(path, &smooth(*color), FillRule::Winding, shift, None);
+                }
+            }
+            for (stroke, groups) in [(&outline, &outlines), (&dashes, &dashed)] {
+                for (color, paths) in groups {
+                    for path in paths {
+                        pixmap.stroke_path(path, &smooth(*color), stroke, shift, None);
+                    }
+                }
+            }
         });
     Some(ColorImage::from_rgba_premultiplied(
         [width as usize, height as usize],
@@ -163,9 +231,15 @@ pub fn rasterise(
 /// Plain fills: anti-aliasing a hairline triples its cost and, at a dot's
 /// scale, shows nothing (the window draws them unsmoothed too).
 fn paint(color: Color32) -> Paint<'static> {
+    let mut paint = smooth(color);
+    paint.anti_alias = false;
+    paint
+}
+
+/// Actors' shapes are smoothed: a few hundred jagged discs would show.
+fn smooth(color: Color32) -> Paint<'static> {
     let mut paint = Paint::default();
     paint.set_color_rgba8(color.r(), color.g(), color.b(), color.a());
-    paint.anti_alias = false;
     paint
 }
 
@@ -208,6 +282,29 @@ mod tests {
             (14..16).any(|x| (4..6).any(|y| at(&image, x, y) == Color32::GREEN)),
             "a dot under a pixel across still covers one"
         );
+    }
+
+    #[test]
+    fn shapes_are_filled_and_outlined() {
+        let mut sketch = Sketch::default();
+        let square =
+            [(4.0, 4.0), (16.0, 4.0), (16.0, 16.0), (4.0, 16.0)].map(|(x, y)| Pos2::new(x, y));
+        let colors = [Color32::GREEN, Color32::BLACK];
+        sketch.shape(
+            Pos2::new(10.0, 10.0),
+            6.0,
+            Some(&square),
+            colors,
+            (2.0, false),
+        );
+        sketch.shape(Pos2::new(30.0, 10.0), 6.0, None, colors, (2.0, false));
+        let image = rasterise(sketch, [40, 20], Color32::WHITE, &mut Vec::new()).expect("an image");
+        for x in [10, 30] {
+            assert_eq!(at(&image, x, 10), Color32::GREEN, "filled at {x}");
+        }
+        assert_eq!(at(&image, 4, 10), Color32::BLACK, "the square's outline");
+        assert_eq!(at(&image, 30, 4), Color32::BLACK, "the circle's outline");
+        assert_eq!(at(&image, 22, 10), Color32::WHITE, "nothing between");
     }
 
     #[test]

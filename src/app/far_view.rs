@@ -1,10 +1,11 @@
 //! Level of detail far out: when thousands of actors fit in the view, each
-//! is a dot and each relation at a dot a hairline (`NodeData::is_dot` and
-//! `edge_shape::rests_as_hairline` say which; the node and edge shapes
-//! draw nothing for them). Here they are drawn all together as one
-//! picture (far_raster.rs), shown as a single textured rectangle: a frame
-//! then costs next to nothing however many there are, even with the
-//! pointer moving over them.
+//! is a dot and each relation at a dot a hairline; when hundreds crowd the
+//! view, they are drawn in full but all at once too
+//! (`NodeData::is_pictured` and `edge_shape::rests_as_hairline` say which;
+//! the node and edge shapes draw nothing for them). Here they are drawn
+//! together as one picture (far_raster.rs), shown as a single textured
+//! rectangle: a frame then costs next to nothing however many there are,
+//! even with the pointer moving over them.
 //!
 //! While the view pans or zooms, the picture moves and scales with it;
 //! once the view is still it is drawn again, sharp. Any change to what it
@@ -21,6 +22,8 @@ use super::colors;
 use super::edge_shape::rests_as_hairline;
 use super::far_raster::{self, Sketch};
 use super::graph::MapGraph;
+use super::node_shape::{DASH_RADIUS, OUTLINE};
+use crate::render::style;
 use egui::layers::ShapeIdx;
 use egui::{Color32, Pos2, Rect, Shape, TextureHandle, TextureOptions, Vec2};
 use egui_graphs::MetadataFrame;
@@ -182,7 +185,8 @@ fn scene_key(graph: &MapGraph, background: Color32) -> u64 {
         let data = node.payload();
         let at = node.location();
         (idx.index(), at.x.to_bits(), at.y.to_bits()).hash(&mut h);
-        (data.radius.to_bits(), data.visible, data.faded, data.pinned).hash(&mut h);
+        let flags = (data.visible, data.faded, data.pinned, data.crowded);
+        (data.kind, data.radius.to_bits(), flags).hash(&mut h);
     }
     for (idx, edge) in graph.edges_iter() {
         let data = edge.payload();
@@ -234,17 +238,33 @@ fn sketch(
             sketch.line(s, e, shade(colors::stance(data.stance), data.faded));
         }
     }
-    let dot_color = colors::color(colors::palette(ui.ctx()).node_stroke);
+    let stroke = colors::color(colors::palette(ui.ctx()).node_stroke);
     for (_, node) in graph.nodes_iter() {
         let data = node.payload();
-        if !data.visible || !data.is_dot(zoom, false) {
+        if !data.visible || !data.is_pictured(zoom, false) {
             continue;
         }
-        let r = data.drawn_radius(zoom).max(1.0) * scale;
         let c = to_pixels(node.location());
-        if view.expand(r).contains(c) {
-            sketch.dot(c, r, shade(dot_color, data.faded));
+        if data.is_dot(zoom, false) {
+            let r = data.drawn_radius(zoom).max(1.0) * scale;
+            if view.expand(r).contains(c) {
+                sketch.dot(c, r, shade(stroke, data.faded));
+            }
+            continue;
         }
+        // An actor of a crowd, as node_shape.rs draws it.
+        let r = data.drawn_radius(zoom) * scale;
+        if !view.expand(r * 1.2).contains(c) {
+            continue;
+        }
+        let points: Option<Vec<Pos2>> =
+            style::shape_points(style::node_shape(data.kind), [c.x, c.y], r)
+                .map(|ps| ps.into_iter().map(|[x, y]| Pos2::new(x, y)).collect());
+        let fill = colors::node_fill(ui.ctx(), data.kind);
+        let colors = [shade(fill, data.faded), shade(stroke, data.faded)];
+        let outline = style::node_shape(data.kind);
+        let dashed = outline == style::Shape::DashedCircle && r >= DASH_RADIUS * scale;
+        sketch.shape(c, r, points.as_deref(), colors, (OUTLINE * scale, dashed));
     }
     sketch
 }

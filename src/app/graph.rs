@@ -30,6 +30,8 @@ pub struct NodeData {
     pub faded: bool,
     /// Dragged into place: the layout leaves it there.
     pub pinned: bool,
+    /// Among too many in view to draw one by one (map_view.rs).
+    pub crowded: bool,
 }
 
 /// How far nodes shrink when the map is zoomed out a little: the layout
@@ -51,6 +53,12 @@ impl NodeData {
     /// an emphasised node (selected, hovered, dragged) never is.
     pub fn is_dot(&self, zoom: f32, emphasised: bool) -> bool {
         !emphasised && !self.pinned && self.drawn_radius(zoom) < DOT_RADIUS
+    }
+
+    /// Whether far_view.rs draws the node, in its picture: as a dot, or in
+    /// full when crowded; never when emphasised or pinned.
+    pub fn is_pictured(&self, zoom: f32, emphasised: bool) -> bool {
+        self.is_dot(zoom, emphasised) || (self.crowded && !emphasised && !self.pinned)
     }
 
     /// The radius drawn at `zoom`, in points.
@@ -128,6 +136,7 @@ pub fn build(map: &RelationMap, actors: &Actors, positions: &[egui::Pos2]) -> Ma
             visible: true,
             faded: false,
             pinned: false,
+            crowded: false,
         };
         let at = positions.get(i).copied().unwrap_or_default();
         // No egui_graphs label: labels.rs draws the names, and egui_graphs
@@ -265,6 +274,7 @@ mod tests {
             visible: true,
             faded: false,
             pinned: false,
+            crowded: false,
         }
     }
 
@@ -282,5 +292,17 @@ mod tests {
         assert!(n.is_dot(0.05, false));
         assert!(!n.is_dot(0.05, true), "the selected actor stays a shape");
         assert!(!n.is_dot(1.0, false));
+    }
+
+    #[test]
+    fn the_picture_draws_dots_and_crowds_but_never_what_is_emphasised() {
+        let mut n = node(10.0);
+        assert!(n.is_pictured(0.05, false), "a dot");
+        assert!(!n.is_pictured(1.0, false), "full size, alone");
+        n.crowded = true;
+        assert!(n.is_pictured(1.0, false), "full size, in a crowd");
+        assert!(!n.is_pictured(1.0, true), "hovered or selected");
+        n.pinned = true;
+        assert!(!n.is_pictured(1.0, false), "pinned: its pin shows");
     }
 }

@@ -32,6 +32,9 @@ const MAX_SMOOTH_RELATIONS: usize = 1500;
 /// Above this many relations in view, all are hairlines.
 const MAX_CURVES: usize = 800;
 
+/// Above this many actors in view, all are drawn in one picture.
+const MAX_SHAPES: usize = 400;
+
 /// Above this many shown relations, labels no longer avoid edges.
 const MAX_LABEL_EDGES: usize = 3000;
 
@@ -189,9 +192,11 @@ fn hide_edges_while_moving(app: &mut StancemapApp, ui: &egui::Ui, moving: bool) 
 }
 
 /// Level of detail: with more than `MAX_CURVES` relations in view, every
-/// relation not selected or hovered is a hairline (far_view.rs). A thousand curves with arrowheads in one view are a
-/// tangle in which no arrowhead can be told from another, and cost a
-/// software renderer four frames' time.
+/// relation not selected or hovered is a hairline, and with more than
+/// `MAX_SHAPES` actors in view, every actor is drawn in far_view.rs's
+/// picture. A thousand curves with arrowheads in one view are a tangle in
+/// which no arrowhead can be told from another; a thousand curves or
+/// shapes drawn one by one cost a software renderer several frames' time.
 fn thin_when_crowded(app: &mut StancemapApp, meta: &MetadataFrame, rect: Rect) {
     let crowded = app.visibility.relation_count() > MAX_CURVES
         && relations_in_view(&app.graph, meta, rect) > MAX_CURVES;
@@ -201,6 +206,24 @@ fn thin_when_crowded(app: &mut StancemapApp, meta: &MetadataFrame, rect: Rect) {
             edge.payload_mut().crowded = crowded;
         }
     }
+    let crowd = app.visibility.node_count() > MAX_SHAPES
+        && actors_in_view(&app.graph, meta, rect) > MAX_SHAPES;
+    if crowd != app.view.crowd {
+        app.view.crowd = crowd;
+        for node in app.graph.g_mut().node_weights_mut() {
+            node.payload_mut().crowded = crowd;
+        }
+    }
+}
+
+/// Shown actors whose centre is in `rect`.
+fn actors_in_view(graph: &MapGraph, meta: &MetadataFrame, rect: Rect) -> usize {
+    graph
+        .nodes_iter()
+        .filter(|(_, node)| {
+            node.payload().visible && rect.contains(meta.canvas_to_screen_pos(node.location()))
+        })
+        .count()
 }
 
 /// Shown relations whose straight line may cross `rect`.

@@ -14,7 +14,10 @@ use petgraph::stable_graph::DefaultIx;
 
 /// Below this drawn radius a dashed outline is drawn solid: its few
 /// dashes cannot be told from a line, and cost a shape each.
-const DASH_RADIUS: f32 = 7.0;
+pub const DASH_RADIUS: f32 = 7.0;
+
+/// An actor's outline, in points, when not selected or dragged.
+pub const OUTLINE: f32 = 1.4;
 
 #[derive(Debug, Clone)]
 pub struct NodeShape {
@@ -79,9 +82,9 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
         }
         let r = self.radius();
         let active = self.selected || self.dragged;
-        // Level of detail: dots are drawn all at once by far_view.rs, and
-        // an actor out of view costs nothing.
-        if self.data.is_dot(self.zoom, active || self.hovered) {
+        // Level of detail: dots and crowds are drawn all at once by
+        // far_view.rs, and an actor out of view costs nothing.
+        if self.data.is_pictured(self.zoom, active || self.hovered) {
             return Vec::new();
         }
         if !ctx
@@ -92,7 +95,7 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
         {
             return Vec::new();
         }
-        let stroke = Stroke::new(if active { 2.5 } else { 1.4 }, stroke_color);
+        let stroke = Stroke::new(if active { 2.5 } else { OUTLINE }, stroke_color);
         let mut out = Vec::with_capacity(4);
         if active || self.hovered {
             let ring = ctx.ctx.global_style().visuals.selection.bg_fill;

@@ -61,6 +61,8 @@ pub struct ViewRequests {
     pub edges_hidden: bool,
     /// So many relations are in view that all are hairlines (map_view.rs).
     pub crowded: bool,
+    /// So many actors are in view that all are in one picture (map_view.rs).
+    pub crowd: bool,
 }
 
 impl Default for ViewRequests {
@@ -79,6 +81,7 @@ impl Default for ViewRequests {
             last_view: None,
             edges_hidden: false,
             crowded: false,
+            crowd: false,
         }
     }
 }
