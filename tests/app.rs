@@ -609,6 +609,54 @@ fn ring_map(n: usize) -> stancemap::model::RelationMap {
 }
 
 #[test]
+fn a_crowded_map_is_one_picture_moved_while_panned_and_drawn_again_when_still() {
+    let app = StancemapApp::with_map(ring_map(800), LoadOptions::default(), 0.0);
+    let mut harness = window(app);
+    for _ in 0..200 {
+        if !stancemap::app::layout::lock(&harness.state().sim).is_running() {
+            break;
+        }
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    let drawn = harness.state().far.draws();
+    assert!(drawn > 0, "800 actors in view: the picture draws them");
+    assert!(harness.state().view.crowd && harness.state().view.crowded);
+    let map = harness.state().view.map_rect;
+
+    // Still frames, the pointer moving over the map, reuse the picture.
+    for k in 0..5 {
+        harness.hover_at(map.center() + egui::vec2(7.0 * k as f32, 3.0));
+        harness.run_steps(1);
+    }
+    assert_eq!(harness.state().far.draws(), drawn, "still: not drawn again");
+
+    // Panning moves it; once the view is still it is drawn again, once.
+    let from = map.left_top() + egui::vec2(8.0, 8.0);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for k in 1..=4 {
+        harness.hover_at(from + egui::vec2(10.0 * k as f32, 6.0 * k as f32));
+        harness.run_steps(1);
+    }
+    assert_eq!(harness.state().far.draws(), drawn, "moved, not drawn");
+    harness.drop_at(from + egui::vec2(40.0, 24.0));
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().far.draws(),
+        drawn + 1,
+        "sharp again when still"
+    );
+
+    // A change to what it shows (a filter) draws it at once.
+    let stance = harness.state().map.relations[0].stance;
+    harness.state_mut().filters.toggle(stance);
+    harness.state_mut().refresh();
+    harness.run_steps(1);
+    assert_eq!(harness.state().far.draws(), drawn + 2);
+}
+
+#[test]
 fn a_large_map_hides_its_edges_while_panned_and_shows_them_when_still() {
     let app = StancemapApp::with_map(ring_map(800), LoadOptions::default(), 0.0);
     let mut harness = window(app);

@@ -29,6 +29,7 @@ use egui::{Color32, Pos2, Rect, Shape, TextureHandle, TextureOptions, Vec2};
 use egui_graphs::MetadataFrame;
 use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
+use std::time::{Duration, Instant};
 
 /// The picture last drawn and what it was drawn from.
 #[derive(Default)]
@@ -37,6 +38,20 @@ pub struct FarView {
     drawn: Option<Drawn>,
     /// The picture's pixels as last drawn, reused for the next one.
     pixels: Vec<u8>,
+    /// Pictures drawn so far, and how long the last one took (the F3
+    /// overlay shows it).
+    draws: u64,
+    last_draw: Option<Duration>,
+}
+
+impl FarView {
+    pub fn draws(&self) -> u64 {
+        self.draws
+    }
+
+    pub fn last_draw(&self) -> Option<Duration> {
+        self.last_draw
+    }
 }
 
 /// What a picture shows: a map (by `scene_key`) seen at a zoom and pan,
@@ -117,6 +132,7 @@ pub fn draw(
         Plan::Keep => rect,
         Plan::Move(to) => to,
         Plan::Redraw => {
+            let started = Instant::now();
             // As many texels as pixels, within what the GPU can hold.
             let max_side = ctx.input(|i| i.max_texture_side) as f32;
             let scale = ppp.min(max_side / rect.width().max(rect.height()).max(1.0));
@@ -141,6 +157,8 @@ pub fn draw(
                 }
             }
             far.drawn = Some(now);
+            far.draws += 1;
+            far.last_draw = Some(started.elapsed());
             rect
         }
     };

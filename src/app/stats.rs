@@ -1,5 +1,6 @@
 //! The stats overlay (F3): frames per second, frame time, what the map
-//! shows and how long the last layout step took, in the map's top-right
+//! shows, how long the last layout step took and how long the far view's
+//! picture took to draw, in the map's top-right
 //! corner (the legend is below the map, messages at its bottom).
 
 use super::state::StancemapApp;
@@ -62,8 +63,12 @@ fn text(app: &StancemapApp) -> String {
         Some(d) => format!("{:.2} ms (settled)", d.as_secs_f64() * 1000.0),
         None => "–".to_string(),
     };
+    let picture = app.far.last_draw().map_or_else(
+        || "–".to_string(),
+        |d| format!("{:.1} ms", d.as_secs_f64() * 1000.0),
+    );
     format!(
-        "{fps} fps\nframe    {frame} ms\napp      {work} ms\nnodes    {}\nedges    {}\nlayout   {step}",
+        "{fps} fps\nframe    {frame} ms\napp      {work} ms\nnodes    {}\nedges    {}\nlayout   {step}\npicture  {picture}",
         app.visibility.node_count(),
         app.visibility.relation_count(),
     )
