@@ -13,6 +13,7 @@ pub mod export;
 pub mod extract;
 pub mod layout;
 pub mod load;
+pub mod memory;
 pub mod model;
 pub mod pipeline;
 pub mod render;
