@@ -3,6 +3,9 @@
 //! where it is drawn), types into the search box and drops files. No
 //! display or GPU is needed.
 
+mod common;
+
+use common::{seed_window, window};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -13,19 +16,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const SIX: [&str; 6] = ["Russia", "Taliban", "Pakistan", "TTP", "ISIS-K", "India"];
-
-fn window(app: StancemapApp) -> Harness<'static, StancemapApp> {
-    let mut harness = Harness::builder()
-        .with_size([1500.0, 950.0])
-        .build_ui_state(|ui, app: &mut StancemapApp| app.show(ui), app);
-    // Let the live layout settle (it starts from a converged layout).
-    harness.run_steps(30);
-    harness
-}
-
-fn seed_window() -> Harness<'static, StancemapApp> {
-    window(StancemapApp::seed(LoadOptions::default(), 0.5))
-}
 
 /// Step until background loading is done.
 fn wait_for_loading(harness: &mut Harness<'_, StancemapApp>) {

@@ -7,6 +7,9 @@
 //! The user's folders are a temporary folder (STANCEMAP_CONFIG_DIR), shared
 //! by the tests of this file, so they take turns.
 
+mod common;
+
+use common::{seed_window, window};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
@@ -34,18 +37,6 @@ fn user_folder() -> (MutexGuard<'static, ()>, PathBuf) {
         let _ = std::fs::remove_file(dir.path().join(file));
     }
     (guard, dir.path().to_path_buf())
-}
-
-fn window(app: StancemapApp) -> Harness<'static, StancemapApp> {
-    let mut harness = Harness::builder()
-        .with_size([1500.0, 950.0])
-        .build_ui_state(|ui, app: &mut StancemapApp| app.show(ui), app);
-    harness.run_steps(30);
-    harness
-}
-
-fn seed_window() -> Harness<'static, StancemapApp> {
-    window(StancemapApp::seed(LoadOptions::default(), 0.5))
 }
 
 fn relation_index(app: &StancemapApp, source: &str, target: &str, stance: &str) -> Option<usize> {
