@@ -598,6 +598,18 @@ fn ring_map(n: usize) -> stancemap::model::RelationMap {
     stancemap::export::edge_list_map(&list)
 }
 
+/// Press on the map at `from` and drag over four frames, still held;
+/// where the pointer ends.
+fn pan_held(harness: &mut Harness<'_, StancemapApp>, from: egui::Pos2) -> egui::Pos2 {
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for k in 1..=4 {
+        harness.hover_at(from + egui::vec2(10.0 * k as f32, 6.0 * k as f32));
+        harness.run_steps(1);
+    }
+    from + egui::vec2(40.0, 24.0)
+}
+
 #[test]
 fn a_crowded_map_is_one_picture_moved_while_panned_and_drawn_again_when_still() {
     let app = StancemapApp::with_map(ring_map(800), LoadOptions::default(), 0.0);
@@ -622,15 +634,9 @@ fn a_crowded_map_is_one_picture_moved_while_panned_and_drawn_again_when_still() 
     assert_eq!(harness.state().far.draws(), drawn, "still: not drawn again");
 
     // Panning moves it; once the view is still it is drawn again, once.
-    let from = map.left_top() + egui::vec2(8.0, 8.0);
-    harness.drag_at(from);
-    harness.run_steps(1);
-    for k in 1..=4 {
-        harness.hover_at(from + egui::vec2(10.0 * k as f32, 6.0 * k as f32));
-        harness.run_steps(1);
-    }
+    let at = pan_held(&mut harness, map.left_top() + egui::vec2(8.0, 8.0));
     assert_eq!(harness.state().far.draws(), drawn, "moved, not drawn");
-    harness.drop_at(from + egui::vec2(40.0, 24.0));
+    harness.drop_at(at);
     harness.run_steps(3);
     assert_eq!(
         harness.state().far.draws(),
@@ -653,15 +659,9 @@ fn a_large_map_hides_its_edges_while_panned_and_shows_them_when_still() {
     assert!(harness.state().visibility.relation_count() > 2000);
     assert!(!harness.state().view.edges_hidden);
     let map = harness.state().view.map_rect;
-    let from = map.left_top() + egui::vec2(8.0, 8.0);
-    harness.drag_at(from);
-    harness.run_steps(1);
-    for k in 1..=4 {
-        harness.hover_at(from + egui::vec2(10.0 * k as f32, 6.0 * k as f32));
-        harness.run_steps(1);
-    }
+    let at = pan_held(&mut harness, map.left_top() + egui::vec2(8.0, 8.0));
     assert!(harness.state().view.edges_hidden, "hidden while panning");
-    harness.drop_at(from + egui::vec2(40.0, 24.0));
+    harness.drop_at(at);
     harness.run_steps(3);
     assert!(!harness.state().view.edges_hidden, "back once still");
 
