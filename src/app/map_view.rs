@@ -199,7 +199,7 @@ fn hide_edges_while_moving(app: &mut StancemapApp, ui: &egui::Ui, moving: bool) 
 /// shapes drawn one by one cost a software renderer several frames' time.
 fn thin_when_crowded(app: &mut StancemapApp, meta: &MetadataFrame, rect: Rect) {
     let crowded = app.visibility.relation_count() > MAX_CURVES
-        && relations_in_view(&app.graph, meta, rect) > MAX_CURVES;
+        && relations_in_view(&app.graph, meta, rect, MAX_CURVES + 1) > MAX_CURVES;
     if crowded != app.view.crowded {
         app.view.crowded = crowded;
         for edge in app.graph.g_mut().edge_weights_mut() {
@@ -207,7 +207,7 @@ fn thin_when_crowded(app: &mut StancemapApp, meta: &MetadataFrame, rect: Rect) {
         }
     }
     let crowd = app.visibility.node_count() > MAX_SHAPES
-        && actors_in_view(&app.graph, meta, rect) > MAX_SHAPES;
+        && actors_in_view(&app.graph, meta, rect, MAX_SHAPES + 1) > MAX_SHAPES;
     if crowd != app.view.crowd {
         app.view.crowd = crowd;
         for node in app.graph.g_mut().node_weights_mut() {
@@ -216,18 +216,20 @@ fn thin_when_crowded(app: &mut StancemapApp, meta: &MetadataFrame, rect: Rect) {
     }
 }
 
-/// Shown actors whose centre is in `rect`.
-fn actors_in_view(graph: &MapGraph, meta: &MetadataFrame, rect: Rect) -> usize {
+/// Shown actors whose centre is in `rect`, counted up to `cap`.
+fn actors_in_view(graph: &MapGraph, meta: &MetadataFrame, rect: Rect, cap: usize) -> usize {
     graph
         .nodes_iter()
         .filter(|(_, node)| {
             node.payload().visible && rect.contains(meta.canvas_to_screen_pos(node.location()))
         })
+        .take(cap)
         .count()
 }
 
-/// Shown relations whose straight line may cross `rect`.
-fn relations_in_view(graph: &MapGraph, meta: &MetadataFrame, rect: Rect) -> usize {
+/// Shown relations whose straight line may cross `rect`, counted up to
+/// `cap`.
+fn relations_in_view(graph: &MapGraph, meta: &MetadataFrame, rect: Rect, cap: usize) -> usize {
     graph
         .edges_iter()
         .filter(|(idx, edge)| {
@@ -241,6 +243,7 @@ fn relations_in_view(graph: &MapGraph, meta: &MetadataFrame, rect: Rect) -> usiz
             let e = meta.canvas_to_screen_pos(b.location());
             edge.payload().visible && Rect::from_two_pos(s, e).intersects(rect)
         })
+        .take(cap)
         .count()
 }
 

@@ -73,13 +73,6 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
             return Vec::new();
         }
         let center = ctx.meta.canvas_to_screen_pos(self.pos);
-        let palette = colors::palette(ctx.ctx);
-        let mut fill = colors::node_fill(ctx.ctx, self.data.kind);
-        let mut stroke_color = colors::color(palette.node_stroke);
-        if self.data.faded {
-            fill = colors::faded(fill);
-            stroke_color = colors::faded(stroke_color);
-        }
         let r = self.radius();
         let active = self.selected || self.dragged;
         // Level of detail: dots and crowds are drawn all at once by
@@ -94,6 +87,13 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
             .contains(center)
         {
             return Vec::new();
+        }
+        let palette = colors::palette(ctx.ctx);
+        let mut fill = colors::node_fill(ctx.ctx, self.data.kind);
+        let mut stroke_color = colors::color(palette.node_stroke);
+        if self.data.faded {
+            fill = colors::faded(fill);
+            stroke_color = colors::faded(stroke_color);
         }
         let stroke = Stroke::new(if active { 2.5 } else { OUTLINE }, stroke_color);
         let mut out = Vec::with_capacity(4);
