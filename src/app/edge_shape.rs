@@ -4,15 +4,13 @@
 //! (render::style decides all of these, so the window matches exports).
 
 use super::colors;
-use super::graph::{EdgeData, NodeData};
+use super::graph::{EdgeData, MapNode, NodeData};
 use super::node_shape::NodeShape;
 use crate::render::style;
 use egui::{Pos2, Rect, Shape, Stroke, Vec2};
-use egui_graphs::{DisplayEdge, DrawContext, EdgeProps, Node};
+use egui_graphs::{DisplayEdge, DrawContext, EdgeProps};
 use petgraph::Directed;
 use petgraph::stable_graph::DefaultIx;
-
-type MapNode = Node<NodeData, EdgeData, Directed, DefaultIx, NodeShape>;
 
 /// Points along a curved edge: enough to look smooth at any zoom.
 const SAMPLES: usize = 24;

@@ -21,7 +21,7 @@
 use super::colors;
 use super::edge_shape::rests_as_hairline;
 use super::far_raster::{self, Sketch};
-use super::graph::MapGraph;
+use super::graph::{MapGraph, edges_with_ends};
 use super::node_shape::{DASH_RADIUS, OUTLINE};
 use crate::render::style;
 use egui::layers::ShapeIdx;
@@ -236,14 +236,8 @@ fn sketch(
         }
     };
     let mut sketch = Sketch::default();
-    for (idx, edge) in graph.edges_iter() {
+    for (edge, start, end) in edges_with_ends(graph) {
         let data = edge.payload();
-        let Some((a, b)) = graph.edge_endpoints(idx) else {
-            continue;
-        };
-        let (Some(start), Some(end)) = (graph.node(a), graph.node(b)) else {
-            continue;
-        };
         if !data.visible
             || !start.payload().visible
             || !end.payload().visible
@@ -275,12 +269,11 @@ fn sketch(
         if !view.expand(r * 1.2).contains(c) {
             continue;
         }
-        let points: Option<Vec<Pos2>> =
-            style::shape_points(style::node_shape(data.kind), [c.x, c.y], r)
-                .map(|ps| ps.into_iter().map(|[x, y]| Pos2::new(x, y)).collect());
+        let outline = style::node_shape(data.kind);
+        let points: Option<Vec<Pos2>> = style::shape_points(outline, [c.x, c.y], r)
+            .map(|ps| ps.into_iter().map(|[x, y]| Pos2::new(x, y)).collect());
         let fill = colors::node_fill(ui.ctx(), data.kind);
         let colors = [shade(fill, data.faded), shade(stroke, data.faded)];
-        let outline = style::node_shape(data.kind);
         let dashed = outline == style::Shape::DashedCircle && r >= DASH_RADIUS * scale;
         sketch.shape(c, r, points.as_deref(), colors, (OUTLINE * scale, dashed));
     }

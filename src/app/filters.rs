@@ -140,7 +140,13 @@ pub fn visibility(
     let mut evidence = Vec::with_capacity(map.relations.len());
     let mut relations = Vec::with_capacity(map.relations.len());
     let mut connected = vec![false; actors.len()];
+    let mut by_stance = [0; Stance::ALL.len()];
+    let (mut most_evidence, mut sentences, mut any_negated) = (0, 0, false);
     for relation in &map.relations {
+        by_stance[stance_index(relation.stance)] += 1;
+        most_evidence = most_evidence.max(relation.evidence.len());
+        sentences += relation.evidence.len();
+        any_negated |= relation.negated;
         let count = relation
             .evidence
             .iter()
@@ -172,10 +178,6 @@ pub fn visibility(
             }
         })
         .collect();
-    let mut by_stance = [0; Stance::ALL.len()];
-    for relation in &map.relations {
-        by_stance[stance_index(relation.stance)] += 1;
-    }
     let count = |shown: &[bool]| shown.iter().filter(|&&v| v).count();
     let mut kinds = actors.kinds.clone();
     kinds.sort();
@@ -184,14 +186,9 @@ pub fn visibility(
         shown_nodes: count(&nodes),
         shown_relations: count(&relations),
         by_stance,
-        most_evidence: map
-            .relations
-            .iter()
-            .map(|r| r.evidence.len())
-            .max()
-            .unwrap_or(0),
-        sentences: map.relations.iter().map(|r| r.evidence.len()).sum(),
-        any_negated: map.relations.iter().any(|r| r.negated),
+        most_evidence,
+        sentences,
+        any_negated,
         kinds,
         nodes,
         relations,

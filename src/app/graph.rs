@@ -10,12 +10,23 @@ use super::node_shape::NodeShape;
 use crate::layout;
 use crate::model::{EntityKind, RelationMap, Stance};
 use crate::render::style;
-use egui_graphs::Graph;
+use egui_graphs::{Edge, Graph, Node};
 use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
 use std::collections::{BTreeMap, HashMap};
 
 pub type MapGraph = Graph<NodeData, EdgeData, Directed, DefaultIx, NodeShape, EdgeShape>;
+pub type MapNode = Node<NodeData, EdgeData, Directed, DefaultIx, NodeShape>;
+pub type MapEdge = Edge<NodeData, EdgeData, Directed, DefaultIx, NodeShape, EdgeShape>;
+
+/// Each edge with the nodes at its ends, as the level-of-detail passes
+/// (crowding, the far view's picture) read them.
+pub fn edges_with_ends(graph: &MapGraph) -> impl Iterator<Item = (&MapEdge, &MapNode, &MapNode)> {
+    graph.edges_iter().filter_map(|(idx, edge)| {
+        let (a, b) = graph.edge_endpoints(idx)?;
+        Some((edge, graph.node(a)?, graph.node(b)?))
+    })
+}
 
 /// What a node's drawing needs to know.
 #[derive(Debug, Clone)]

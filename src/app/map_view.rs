@@ -230,15 +230,8 @@ fn actors_in_view(graph: &MapGraph, meta: &MetadataFrame, rect: Rect, cap: usize
 /// Shown relations whose straight line may cross `rect`, counted up to
 /// `cap`.
 fn relations_in_view(graph: &MapGraph, meta: &MetadataFrame, rect: Rect, cap: usize) -> usize {
-    graph
-        .edges_iter()
-        .filter(|(idx, edge)| {
-            let Some((a, b)) = graph.edge_endpoints(*idx) else {
-                return false;
-            };
-            let (Some(a), Some(b)) = (graph.node(a), graph.node(b)) else {
-                return false;
-            };
+    super::graph::edges_with_ends(graph)
+        .filter(|(edge, a, b)| {
             let s = meta.canvas_to_screen_pos(a.location());
             let e = meta.canvas_to_screen_pos(b.location());
             edge.payload().visible && Rect::from_two_pos(s, e).intersects(rect)
