@@ -66,10 +66,18 @@ pub enum Command {
         /// The article the gold map describes.
         article: Option<PathBuf>,
         /// A folder of gold maps NN_name.json (with --articles).
-        #[arg(long, value_name = "DIR", requires = "articles")]
+        #[arg(long, value_name = "DIR", requires = "articles", conflicts_with = "corpus")]
         gold_dir: Option<PathBuf>,
+        /// An annotated corpus (a folder with SPLIT.tsv, with --articles):
+        /// the totals of its dev, tune and frozen splits, per kind of news.
+        #[arg(long, value_name = "DIR", requires = "articles")]
+        corpus: Option<PathBuf>,
+        /// With --corpus: also list the articles of this split (dev or
+        /// tune; the frozen split is only ever shown as totals).
+        #[arg(long, value_name = "SPLIT", requires = "corpus")]
+        split: Option<String>,
         /// The folder of the articles NN_name.txt/.md/.html.
-        #[arg(long, value_name = "DIR", requires = "gold_dir")]
+        #[arg(long, value_name = "DIR")]
         articles: Option<PathBuf>,
         /// Explain every missed and spurious relation: the sentence and how
         /// the extractor read it.
@@ -264,18 +272,25 @@ pub fn run(command: &Command, options: Options) -> Result<(), Failure> {
             gold,
             article,
             gold_dir,
+            corpus,
+            split,
             articles,
             verbose,
-        } => match (gold, article, gold_dir, articles) {
-            (Some(gold), Some(article), _, _) => {
+        } => match (gold, article, gold_dir, corpus, articles) {
+            (Some(gold), Some(article), _, _, _) => {
                 print!("{}", eval_one(gold, article, options, *verbose)?.1);
                 Ok(())
             }
-            (_, _, Some(gold_dir), Some(articles)) => {
+            (_, _, Some(gold_dir), _, Some(articles)) => {
                 eval_dir(gold_dir, articles, options, *verbose)
             }
+            (_, _, _, Some(corpus), Some(articles)) => {
+                eval_corpus(corpus, articles, split.as_deref(), options, *verbose)
+            }
             _ => Err(Failure(
-                "eval needs --gold GOLD.json ARTICLE, or --gold-dir DIR --articles DIR".to_string(),
+                "eval needs --gold GOLD.json ARTICLE, --gold-dir DIR --articles DIR, \
+                 or --corpus DIR --articles DIR"
+                    .to_string(),
             )),
         },
         Command::Export(args) => run_export(args, options.load),
@@ -431,6 +446,69 @@ fn eval_dir(
         )));
     }
     print!("{}", eval::render_total(&reports));
+    Ok(())
+}
+
+/// Score a whole annotated corpus: the totals of each split and domain,
+/// and the articles of `show` (dev or tune) one by one.
+fn eval_corpus(
+    corpus: &Path,
+    articles: &Path,
+    show: Option<&str>,
+    options: Options,
+    verbose: bool,
+) -> Result<(), Failure> {
+    let manifest_path = corpus.join("SPLIT.tsv");
+    let manifest = std::fs::read_to_string(&manifest_path)
+        .map_err(|e| Failure(format!("{}: cannot read: {e}", manifest_path.display())))?;
+    let entries = eval::corpus::read_manifest(&manifest)
+        .map_err(|e| Failure(format!("{}: {e}", manifest_path.display())))?;
+    let show = match show {
+        None => None,
+        Some(name) => match eval::corpus::Split::parse(name) {
+            Some(split) if split.shows_articles() => Some(split),
+            Some(_) => {
+                return Err(Failure(
+                    "--split frozen: the frozen split is only scored as totals".to_string(),
+                ));
+            }
+            None => return Err(Failure(format!("--split {name}: not dev or tune"))),
+        },
+    };
+    if verbose && show.is_none() {
+        return Err(Failure(
+            "-v with --corpus needs --split dev or --split tune".to_string(),
+        ));
+    }
+    let mut scored = Vec::new();
+    let mut missing = 0;
+    for entry in &entries {
+        let Some(article) = eval::corpus::article_of(entry, articles) else {
+            missing += 1;
+            continue;
+        };
+        let shown = show == Some(entry.split);
+        let (report, text) = eval_one(&corpus.join(&entry.gold), &article, options, shown && verbose)?;
+        if shown {
+            print!("{text}");
+        }
+        scored.push((entry, report));
+    }
+    if missing > 0 {
+        eprintln!(
+            "warning: {missing} of {} corpus articles are not in {}",
+            entries.len(),
+            articles.display()
+        );
+    }
+    if scored.is_empty() {
+        return Err(Failure(format!(
+            "{}: no corpus article is in {}",
+            corpus.display(),
+            articles.display()
+        )));
+    }
+    print!("{}", eval::corpus::render_totals(&scored));
     Ok(())
 }
 

@@ -107,7 +107,10 @@ impl Discourse {
                     known: false,
                 },
             ),
-            Referent::Pronoun(_) | Referent::Description(_) | Referent::Head(_) => return None,
+            Referent::Pronoun(_)
+            | Referent::Description(_)
+            | Referent::Head(_)
+            | Referent::Class(_) => return None,
         };
         Some(self.intern(id, info))
     }
@@ -185,6 +188,9 @@ impl Discourse {
                 }
                 out
             }
+            // "the company": the last organisation of that class, and
+            // nothing else (not the last country).
+            Referent::Class(class) => self.named_by(&class_key(class)).into_iter().collect(),
             Referent::Head(word) => {
                 // "the military rulers" after "Niger's military rulers".
                 match self.named_by(word) {
@@ -356,6 +362,13 @@ impl Discourse {
         });
     }
 
+    /// Record that `id` is an organisation of `class` ("company", "court"),
+    /// for a later "the company".
+    pub fn note_class(&mut self, class: &str, id: EntityId) {
+        self.heads
+            .push((class_key(class), vec![id], self.sentence));
+    }
+
     /// Record a conjoined group ("DR Congo and Rwanda") for "their" and "the two".
     pub fn note_group(&mut self, ids: &[EntityId], subject: bool) {
         if ids.len() < 2 {
@@ -413,6 +426,11 @@ impl Discourse {
             .filter(|(_, at)| self.sentence - at <= REACH)
             .map(|(ids, _)| ids.as_slice())
     }
+}
+
+/// The key a class of organisation is remembered by among head nouns.
+fn class_key(class: &str) -> String {
+    format!("class:{class}")
 }
 
 fn push_unique(out: &mut Vec<Vec<EntityId>>, ids: &[EntityId]) {

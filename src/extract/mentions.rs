@@ -36,6 +36,9 @@ pub enum Referent {
     Description(Description),
     /// "the military rulers": a state institution known by its head noun.
     Head(String),
+    /// "the company", "the regulator": the last organisation of a class
+    /// (org_heads.tsv), whatever its name.
+    Class(String),
     /// A named organisation the lexicon does not know.
     Unknown {
         name: String,
@@ -138,6 +141,14 @@ impl PeopleIndex {
 
     fn get(&self, name: &str) -> Option<&(Referent, Option<TitleClass>)> {
         self.by_name.get(name)
+    }
+
+    /// "FCA" after "the Federal Competition Authority (FCA)". A name
+    /// already known keeps its reading.
+    fn remember_acronym(&mut self, acronym: &str, referent: &Referent) {
+        self.by_name
+            .entry(acronym.to_string())
+            .or_insert((referent.clone(), None));
     }
 
     /// Whether a sentence has a word the index knows outside the mentions
@@ -276,6 +287,8 @@ pub fn find(lex: &Lexicons, s: &Sentence, people: &PeopleIndex) -> Vec<Mention> 
     finder.definite_institutions();
     finder.pronouns();
     finder.unknown_organisations();
+    finder.remembered_names();
+    finder.class_descriptions();
     finder.mentions.sort_by_key(|m| m.toks.start);
     finder.flags();
     finder.mentions
@@ -286,6 +299,9 @@ pub fn find(lex: &Lexicons, s: &Sentence, people: &PeopleIndex) -> Vec<Mention> 
 pub fn people_of(lex: &Lexicons, s: &Sentence, people: &mut PeopleIndex) -> Vec<Mention> {
     let mentions = find(lex, s, &PeopleIndex::default());
     for m in &mentions {
+        if let Some(acronym) = defined_acronym(s, m) {
+            people.remember_acronym(acronym, &m.referent);
+        }
         if !m.is_person() {
             continue;
         }
@@ -294,6 +310,27 @@ pub fn people_of(lex: &Lexicons, s: &Sentence, people: &mut PeopleIndex) -> Vec<
         }
     }
     mentions
+}
+
+/// "the Federal Competition Authority (FCA)": the acronym an organisation's
+/// name is given in parentheses right after it.
+fn defined_acronym<'a>(s: &'a Sentence<'a>, m: &Mention) -> Option<&'a str> {
+    let organisation = match &m.referent {
+        Referent::Unknown { .. } => true,
+        Referent::Actor(_) => m.form == Form::Name,
+        _ => false,
+    };
+    let e = m.toks.end;
+    if !organisation || e + 2 >= s.tokens.len() || s.norm(e) != "(" || s.norm(e + 2) != ")" {
+        return None;
+    }
+    let acronym = s.raw(e + 1);
+    let letters = acronym.chars().filter(char::is_ascii_alphabetic).count();
+    (letters >= 2
+        && acronym
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '-' || c == '&'))
+    .then_some(acronym)
 }
 
 /// The capitalised name at the end of a person mention ("Marco Rubio" in
@@ -1011,26 +1048,117 @@ impl Finder<'_, '_> {
                 && !self.covered[end]
                 && (self.s.capitalised(end)
                     || (end > i
-                        && matches!(self.s.norm(end), "of" | "for" | "and")
+                        && matches!(self.s.norm(end), "of" | "for" | "and" | "&")
+                        && end + 1 < n
                         && self.s.capitalised(end + 1)))
             {
                 end += 1;
             }
-            let has_org_word = (i..end).any(|k| ORG_WORDS.contains(&self.s.norm(k)));
-            if end - i >= 2 && has_org_word {
+            // "Costa Holdings Ltd." keeps its abbreviation's full stop out.
+            let head = self
+                .lex
+                .orgs
+                .head_of((i..end).map(|k| self.s.norm(k)))
+                .filter(|_| end - i >= 2);
+            if let Some(head) = head {
                 let name = self.s.surface(i..end).to_string();
                 let start = self.with_determiner(i);
                 self.push(
                     start..end,
                     Referent::Unknown {
                         name,
-                        kind: EntityKind::Organisation,
+                        kind: head.kind,
                     },
                     Form::Name,
                     None,
                 );
             }
             i = end.max(i + 1);
+        }
+    }
+
+    /// A surname or acronym the article introduced earlier with a full name
+    /// ("Costa" after "President Ana Costa", "FCA" after "the Federal
+    /// Competition Authority (FCA)").
+    fn remembered_names(&mut self) {
+        for i in 0..self.s.tokens.len() {
+            if self.covered[i] || !self.s.capitalised(i) {
+                continue;
+            }
+            // Part of a longer capitalised name that is not this one.
+            let joined = |k: usize| !self.covered[k] && self.s.capitalised(k);
+            if (i > 0 && joined(i - 1) && self.people.get(self.s.raw(i - 1)).is_none())
+                || (i + 1 < self.s.tokens.len() && joined(i + 1))
+            {
+                continue;
+            }
+            if let Some((referent, title)) = self.people.get(self.s.raw(i)).cloned() {
+                let form = match referent {
+                    Referent::Person(_) => Form::Person,
+                    _ if title.is_some() => Form::Person,
+                    _ => Form::Name,
+                };
+                let start = if form == Form::Name {
+                    self.with_determiner(i)
+                } else {
+                    i
+                };
+                self.push(start..i + 1, referent, form, title);
+            }
+        }
+    }
+
+    /// "the company", "the top court", "the electoral commission": a
+    /// description that names an organisation by its class.
+    fn class_descriptions(&mut self) {
+        let n = self.s.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if self.covered[i] || !matches!(self.s.norm(i), "the" | "this") {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            for at in i + 1..(i + 4).min(n) {
+                let w = self.s.norm(at);
+                if self.covered[at]
+                    || !self.s.tokens[at].is_word()
+                    || self.s.capitalised(at)
+                    || self.lex.grammar.class(w).is_some()
+                {
+                    break;
+                }
+                if let Some(head) = self.lex.orgs.get(w).filter(|h| h.in_descriptions) {
+                    found = Some((at + 1, head.class.clone()));
+                    break;
+                }
+            }
+            // "the court ruling", "the union leader": the noun phrase goes on
+            // past the class word with a noun that heads it.
+            let continues = |end: usize| {
+                if end >= n || !self.s.tokens[end].is_word() || self.s.capitalised(end) {
+                    return false;
+                }
+                let w = self.s.norm(end);
+                let g = &self.lex.grammar;
+                g.speech_nouns.contains(w)
+                    || g.action_nouns.contains(w)
+                    || self.lex.orgs.get(w).is_some()
+                    || self.lex.actors.titles.longest_at(&self.s.words, end).is_some()
+                    || self
+                        .lex
+                        .cues
+                        .forms
+                        .longest_at(&self.s.words, end)
+                        .is_some_and(|(_, forms)| forms.iter().all(|f| f.form.is_none()))
+            };
+            match found {
+                Some((end, class)) if !continues(end) => {
+                    self.push(i..end, Referent::Class(class), Form::Description, None);
+                    i = end;
+                }
+                _ => i += 1,
+            }
         }
     }
 
@@ -1075,42 +1203,6 @@ const NONSTATE_MARKERS: &[&str] = &[
     "separatist",
     "guerrilla",
     "extremist",
-];
-
-/// Words that make a capitalised phrase an organisation.
-const ORG_WORDS: &[&str] = &[
-    "ministry",
-    "council",
-    "committee",
-    "party",
-    "front",
-    "army",
-    "forces",
-    "movement",
-    "brigade",
-    "brigades",
-    "agency",
-    "organisation",
-    "organization",
-    "union",
-    "alliance",
-    "coalition",
-    "militia",
-    "corps",
-    "command",
-    "court",
-    "commission",
-    "authority",
-    "parliament",
-    "assembly",
-    "congress",
-    "senate",
-    "navy",
-    "guard",
-    "guards",
-    "battalion",
-    "federation",
-    "bureau",
 ];
 
 /// A person's referent: folded into the state or organisation they speak

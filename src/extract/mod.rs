@@ -17,6 +17,7 @@ use discourse::{Discourse, EntityId};
 use lexicon::actors::ActorLexicon;
 use lexicon::cues::CueLexicon;
 use lexicon::grammar::Grammar;
+use lexicon::org_heads::OrgHeads;
 use lexicon::phrases::Vocab;
 use lexicon::user::UserLexicon;
 use mentions::{Form, Mention, MentionIndex, PeopleIndex, Referent, Sentence};
@@ -29,6 +30,8 @@ pub struct Lexicons {
     pub actors: ActorLexicon,
     pub cues: CueLexicon,
     pub grammar: Grammar,
+    /// Head words of organisations the lexicon does not name.
+    pub orgs: OrgHeads,
     /// The words of every phrase table, to give tokens their ids.
     pub vocab: Vocab,
 }
@@ -47,6 +50,7 @@ impl Lexicons {
             actors: ActorLexicon::with_user(&mut vocab, user)?,
             cues: CueLexicon::with_user(&mut vocab, user)?,
             grammar: Grammar::bundled(&mut vocab)?,
+            orgs: OrgHeads::bundled()?,
             vocab,
         })
     }
@@ -155,6 +159,14 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
                 .then(|| s.norm(m.toks.end - 1))
                 .filter(|w| w.chars().all(char::is_alphabetic));
                 d.note(m, &first, subject, plural(s, m), head);
+                if let [id] = first[..]
+                    && let Some(head) = lex
+                        .orgs
+                        .head_of(d.info(id).name.to_lowercase().split_whitespace())
+                {
+                    let class = head.class.clone();
+                    d.note_class(&class, id);
+                }
             }
             cands.push(c);
             let g = &groups[group_of[i]];

@@ -137,54 +137,11 @@ impl CueLexicon {
         }
 
         let (name, text) = asset!("verbs.tsv");
-        for row in tsv::rows(name, text, 3)? {
-            let inflections: Vec<&str> = row.list(1).collect();
-            if inflections.len() != 5 {
-                return Err(format!("{name}:{}: a verb needs exactly 5 forms", row.line));
-            }
-            let object = match row.field(3) {
-                "direct" | "" => ObjectMode::Direct,
-                "prep" => ObjectMode::Prep,
-                "none" => ObjectMode::None,
-                other => return Err(format!("{name}:{}: unknown object {other:?}", row.line)),
-            };
-            let negated = negations.get_mut(inflections[0]).map(|(s, _, used)| {
-                *used = true;
-                *s
-            });
-            let cue = lex.cues.len();
-            lex.cues.push(Cue {
-                stance: stance(name, row.line, row.field(0))?,
-                pos: CuePos::Verb,
-                frame: frame(name, row.line, row.field(2))?,
-                object,
-                preps: row.list(4).map(str::to_lowercase).collect(),
-                agent_preps: Vec::new(),
-                negated,
-            });
-            let slots = [
-                VerbForm::Base,
-                VerbForm::Third,
-                VerbForm::Past,
-                VerbForm::Participle,
-                VerbForm::Gerund,
-            ];
-            for (form, slot) in inflections.into_iter().zip(slots) {
-                let entry = forms.entry(form.to_lowercase()).or_default();
-                // "attacked" is both past and participle: keep one entry per
-                // cue, preferring the participle so passives are recognised.
-                if let Some(existing) = entry.iter_mut().find(|f| f.cue == cue) {
-                    if slot == VerbForm::Participle {
-                        existing.form = Some(slot);
-                    }
-                } else {
-                    entry.push(CueForm {
-                        cue,
-                        form: Some(slot),
-                    });
-                }
-            }
-        }
+        lex.read_verbs(name, text, &mut forms, &mut negations, false)?;
+        // Derived from CAMEO for breadth; a form verbs.tsv has keeps its
+        // hand-written reading.
+        let (name, text) = asset!("cameo_verbs.tsv");
+        lex.read_verbs(name, text, &mut forms, &mut negations, true)?;
 
         if let Some((base, (_, line, _))) = negations.iter().find(|(_, (_, _, used))| !used) {
             return Err(format!(
@@ -266,6 +223,77 @@ impl CueLexicon {
             }
         }
         Ok(lex)
+    }
+
+    /// Read a table of verbs (verbs.tsv's columns). With `skip_known`, a
+    /// row whose base form is already a verb cue is left out.
+    fn read_verbs<'a>(
+        &mut self,
+        name: &str,
+        text: &'a str,
+        forms: &mut HashMap<String, Vec<CueForm>>,
+        negations: &mut HashMap<&'a str, (Stance, usize, bool)>,
+        skip_known: bool,
+    ) -> Result<(), String> {
+        for row in tsv::rows(name, text, 3)? {
+            let inflections: Vec<&str> = row.list(1).collect();
+            if inflections.len() != 5 {
+                return Err(format!("{name}:{}: a verb needs exactly 5 forms", row.line));
+            }
+            let known = |form: &str| {
+                forms.get(&form.to_lowercase()).is_some_and(|entries| {
+                    entries
+                        .iter()
+                        .any(|f| self.cues[f.cue].pos == CuePos::Verb)
+                })
+            };
+            if skip_known && known(inflections[0]) {
+                continue;
+            }
+            let object = match row.field(3) {
+                "direct" | "" => ObjectMode::Direct,
+                "prep" => ObjectMode::Prep,
+                "none" => ObjectMode::None,
+                other => return Err(format!("{name}:{}: unknown object {other:?}", row.line)),
+            };
+            let negated = negations.get_mut(inflections[0]).map(|(s, _, used)| {
+                *used = true;
+                *s
+            });
+            let cue = self.cues.len();
+            self.cues.push(Cue {
+                stance: stance(name, row.line, row.field(0))?,
+                pos: CuePos::Verb,
+                frame: frame(name, row.line, row.field(2))?,
+                object,
+                preps: row.list(4).map(str::to_lowercase).collect(),
+                agent_preps: Vec::new(),
+                negated,
+            });
+            let slots = [
+                VerbForm::Base,
+                VerbForm::Third,
+                VerbForm::Past,
+                VerbForm::Participle,
+                VerbForm::Gerund,
+            ];
+            for (form, slot) in inflections.into_iter().zip(slots) {
+                let entry = forms.entry(form.to_lowercase()).or_default();
+                // "attacked" is both past and participle: keep one entry per
+                // cue, preferring the participle so passives are recognised.
+                if let Some(existing) = entry.iter_mut().find(|f| f.cue == cue) {
+                    if slot == VerbForm::Participle {
+                        existing.form = Some(slot);
+                    }
+                } else {
+                    entry.push(CueForm {
+                        cue,
+                        form: Some(slot),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// A taught verb phrase: a final preposition introduces the target,

@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod cues;
 pub mod grammar;
+pub mod org_heads;
 pub mod phrases;
 pub mod tsv;
 pub mod user;

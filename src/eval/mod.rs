@@ -6,6 +6,8 @@
 //! then compared as directed (source, target, stance) triples and as
 //! unordered pairs.
 
+pub mod corpus;
+
 use crate::model::{Article, RelationMap};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -274,7 +276,7 @@ pub fn score(map: &RelationMap, gold: &GoldMap) -> Report {
     }
 }
 
-fn line(label: &str, c: &Counts) -> String {
+pub(crate) fn line(label: &str, c: &Counts) -> String {
     format!(
         "{label:<22} P {:.2}  R {:.2}  F1 {:.2}  (tp {} fp {} fn {})",
         c.precision(),
