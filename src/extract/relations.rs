@@ -1023,8 +1023,10 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
 
 /// Verbs that, after "urged X to", demand that X stop what it does.
 /// "urging the Philippines to cease provocations", "called on Russia to
-/// withdraw": the one who urges opposes the one urged. "urged Israel and
-/// Hamas to resume talks": an appeal to cooperate is cooperation with them.
+/// withdraw": the one who urges opposes the one urged. Any other appeal
+/// ("urged Israel and Hamas to resume talks", "asked both sides to show
+/// restraint") is neutral toward those urged (ANNOTATION.md: calls on
+/// third parties).
 fn demanded_to_stop(p: &Parse, d: &Discourse, out: &mut Vec<Found>) {
     for k in 0..p.n() {
         let Some((len, _)) = p.lex.grammar.object_control.longest_at(&p.s.words, k) else {
@@ -1051,16 +1053,8 @@ fn demanded_to_stop(p: &Parse, d: &Discourse, out: &mut Vec<Found>) {
         }
         let stance = if p.lex.grammar.stop_verbs.contains(p.norm(verb)) {
             Stance::Oppose
-        } else if p.lex.grammar.appeals.longest_at(&p.s.words, k).is_some()
-            && p.hits.iter().any(|h| {
-                let cue = &p.lex.cues.cues[h.cue];
-                (verb..verb + 3).contains(&h.toks.start)
-                    && !h.negated
-                    && (cue.stance == Stance::Cooperate
-                        || (cue.stance == Stance::Neutral && cue.frame == Frame::Joint))
-            })
-        {
-            Stance::Cooperate
+        } else if p.lex.grammar.appeals.longest_at(&p.s.words, k).is_some() {
+            Stance::Neutral
         } else {
             continue;
         };
