@@ -202,3 +202,68 @@ fn every_evidence_sentence_is_in_its_article() {
         }
     }
 }
+
+#[test]
+fn co_agents_of_one_act_cooperate() {
+    let r = relations("Norway and Chile imposed sanctions on Peru.");
+    assert!(has(&r, "Norway", "Peru", Stance::Oppose), "{r:?}");
+    assert!(has(&r, "Chile", "Peru", Stance::Oppose), "{r:?}");
+    assert!(has(&r, "Norway", "Chile", Stance::Cooperate), "{r:?}");
+    assert!(has(&r, "Chile", "Norway", Stance::Cooperate), "{r:?}");
+    // One actor alone has no partner.
+    let r = relations("Norway imposed sanctions on Peru.");
+    assert!(!r.iter().any(|x| x.2 == Stance::Cooperate), "{r:?}");
+}
+
+#[test]
+fn appeals_to_third_parties_are_neutral() {
+    let r = relations("Norway urged Chile and Peru to resume talks.");
+    assert!(has(&r, "Norway", "Chile", Stance::Neutral), "{r:?}");
+    assert!(has(&r, "Norway", "Peru", Stance::Neutral), "{r:?}");
+    assert!(!has(&r, "Norway", "Chile", Stance::Cooperate), "{r:?}");
+    let r = relations("Norway urged Chile to release the prisoners.");
+    assert!(has(&r, "Norway", "Chile", Stance::Oppose), "{r:?}");
+}
+
+#[test]
+fn tensions_and_disputes_are_mutual() {
+    let r = relations("Tensions between Norway and Chile have grown.");
+    assert!(has(&r, "Norway", "Chile", Stance::Oppose), "{r:?}");
+    assert!(has(&r, "Chile", "Norway", Stance::Oppose), "{r:?}");
+    let r = relations("Norway and Chile have been locked in a dispute over fishing rights.");
+    assert!(has(&r, "Norway", "Chile", Stance::Oppose), "{r:?}");
+    assert!(has(&r, "Chile", "Norway", Stance::Oppose), "{r:?}");
+}
+
+#[test]
+fn unknown_organisations_by_head_word_acronym_and_class() {
+    let text = "The Federal Competition Authority (FCA) fined Costa Holdings Ltd on Monday. \
+                The FCA said it would also investigate. The company said it would appeal \
+                against the regulator's decision.";
+    let r = relations(text);
+    assert!(
+        has(&r, "Federal Competition Authority", "Costa Holdings Ltd", Stance::Oppose),
+        "{r:?}"
+    );
+    assert!(
+        has(&r, "Costa Holdings Ltd", "Federal Competition Authority", Stance::Oppose),
+        "'the company' and 'the regulator' refer back: {r:?}"
+    );
+    let map = map_of(text);
+    let fca = map
+        .entities
+        .iter()
+        .find(|e| e.name == "Federal Competition Authority")
+        .expect("the authority is an actor");
+    assert!(fca.aliases.iter().any(|a| a.contains("FCA")), "{:?}", fca.aliases);
+}
+
+#[test]
+fn courts_and_regulators_verbs() {
+    let r = relations("The Supreme Court of Norway upheld the ruling against Statoil Group.");
+    assert!(!r.is_empty(), "{r:?}");
+    let r = relations("The Norwegian Pilots Union sued Statoil Group.");
+    assert!(has(&r, "Norwegian Pilots Union", "Statoil Group", Stance::Oppose), "{r:?}");
+    let r = relations("A court convicted Statoil Group of fraud.");
+    assert!(!has(&r, "Statoil Group", "Norway", Stance::Accuse), "{r:?}");
+}

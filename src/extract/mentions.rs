@@ -90,6 +90,16 @@ const HONORIFICS: &[&str] = &[
 #[derive(Debug, Default, Clone)]
 pub struct PeopleIndex {
     by_name: FxHashMap<String, (Referent, Option<TitleClass>)>,
+    /// Capitalised runs no mention covers, by surface: how often, how
+    /// often inside a sentence, and how often after a place preposition.
+    runs: FxHashMap<String, RunCount>,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct RunCount {
+    total: usize,
+    inside: usize,
+    after_place: usize,
 }
 
 impl PeopleIndex {
@@ -143,6 +153,58 @@ impl PeopleIndex {
         self.by_name.get(name)
     }
 
+    /// Count the capitalised runs of a sentence that no mention covers
+    /// ("Ryanair", "Trinamool", "Walter Hewlett").
+    fn count_runs(&mut self, lex: &Lexicons, s: &Sentence, found: &[Mention]) {
+        if s.title_case() {
+            return;
+        }
+        let n = s.tokens.len();
+        let covered = |i: usize| found.iter().any(|m| m.toks.contains(&i));
+        let mut i = 0;
+        while i < n {
+            if covered(i) || !s.capitalised(i) {
+                i += 1;
+                continue;
+            }
+            let mut end = i;
+            while end < n && end < i + 3 && !covered(end) && s.capitalised(end) {
+                end += 1;
+            }
+            let words: Vec<&str> = (i..end).map(|k| s.norm(k)).collect();
+            let plain = words.iter().all(|w| {
+                lex.grammar.class(w).is_none()
+                    && !lex.actors.not_names.contains(*w)
+                    && w.chars().any(char::is_alphabetic)
+            }) && !(i..end).any(|k| is_title_word(lex, s, k));
+            let followed = end < n && s.capitalised(end);
+            if plain && !followed {
+                let c = self.runs.entry(s.surface(i..end).to_string()).or_default();
+                c.total += 1;
+                c.inside += usize::from(i > 0);
+                c.after_place +=
+                    usize::from(i > 0 && matches!(s.norm(i - 1), "in" | "at" | "near" | "from"));
+            }
+            i = end.max(i + 1);
+        }
+    }
+
+    /// Names the article repeats, at least once inside a sentence, and
+    /// mostly not as a place ("in Masury"), become actors of their own.
+    pub fn promote_repeated_names(&mut self) {
+        for (name, c) in &self.runs {
+            if c.total >= 2 && c.inside >= 1 && c.after_place * 2 < c.total {
+                self.by_name.entry(name.clone()).or_insert((
+                    Referent::Unknown {
+                        name: name.clone(),
+                        kind: EntityKind::Other,
+                    },
+                    None,
+                ));
+            }
+        }
+    }
+
     /// "FCA" after "the Federal Competition Authority (FCA)". A name
     /// already known keeps its reading.
     fn remember_acronym(&mut self, acronym: &str, referent: &Referent) {
@@ -158,7 +220,8 @@ impl PeopleIndex {
             && (0..s.tokens.len()).any(|i| {
                 s.capitalised(i)
                     && !found.iter().any(|m| m.toks.contains(&i))
-                    && self.by_name.contains_key(s.raw(i))
+                    && (self.by_name.contains_key(s.raw(i))
+                        || self.by_name.contains_key(s.surface(i..capitalised_run_end(s, i))))
             })
     }
 }
@@ -298,6 +361,7 @@ pub fn find(lex: &Lexicons, s: &Sentence, people: &PeopleIndex) -> Vec<Mention> 
 /// lookups; returns the sentence's mentions as read without that index.
 pub fn people_of(lex: &Lexicons, s: &Sentence, people: &mut PeopleIndex) -> Vec<Mention> {
     let mentions = find(lex, s, &PeopleIndex::default());
+    people.count_runs(lex, s, &mentions);
     for m in &mentions {
         if let Some(acronym) = defined_acronym(s, m) {
             people.remember_acronym(acronym, &m.referent);
@@ -310,6 +374,15 @@ pub fn people_of(lex: &Lexicons, s: &Sentence, people: &mut PeopleIndex) -> Vec<
         }
     }
     mentions
+}
+
+/// Where the run of capitalised words starting at `i` ends (at most 3).
+fn capitalised_run_end(s: &Sentence, i: usize) -> usize {
+    let mut end = i;
+    while end < s.tokens.len() && end < i + 3 && s.capitalised(end) {
+        end += 1;
+    }
+    end
 }
 
 /// "the Federal Competition Authority (FCA)": the acronym an organisation's
@@ -1061,6 +1134,19 @@ impl Finder<'_, '_> {
                 .head_of((i..end).map(|k| self.s.norm(k)))
                 .filter(|_| end - i >= 2);
             if let Some(head) = head {
+                // "Norwegian Pilots Union", "Thailand Constitutional Court": a
+                // state's name or demonym right before is part of the name.
+                let i = match self.mention_ending_at(i) {
+                    Some(m)
+                        if matches!(self.mentions[m].form, Form::Name | Form::Demonym)
+                            && matches!(self.mentions[m].referent, Referent::Actor(_))
+                            && self.s.capitalised(self.mentions[m].toks.start) =>
+                    {
+                        let prefix = self.mentions.remove(m);
+                        prefix.toks.start
+                    }
+                    _ => i,
+                };
                 let name = self.s.surface(i..end).to_string();
                 let start = self.with_determiner(i);
                 self.push(
@@ -1083,6 +1169,16 @@ impl Finder<'_, '_> {
     fn remembered_names(&mut self) {
         for i in 0..self.s.tokens.len() {
             if self.covered[i] || !self.s.capitalised(i) {
+                continue;
+            }
+            // A repeated name of several words ("Walter Hewlett").
+            let end = capitalised_run_end(self.s, i);
+            if end > i + 1
+                && !self.covered[i..end].iter().any(|&c| c)
+                && let Some((referent, _)) = self.people.get(self.s.surface(i..end)).cloned()
+            {
+                let start = self.with_determiner(i);
+                self.push(start..end, referent, Form::Name, None);
                 continue;
             }
             // Part of a longer capitalised name that is not this one.

@@ -109,6 +109,7 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
         .iter()
         .map(|s| mentions::people_of(lex, s, &mut people))
         .collect();
+    people.promote_repeated_names();
 
     let mut d = Discourse::default();
     let mut collected = Collected::default();

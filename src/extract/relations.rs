@@ -44,6 +44,8 @@ pub enum Rule {
     Label,
     /// A speaker reporting another's attack accuses it.
     Derived,
+    /// "A and B imposed sanctions on C": co-agents of one act cooperate.
+    CoAgents,
 }
 
 impl Rule {
@@ -63,6 +65,7 @@ impl Rule {
             Rule::Compound => "compound",
             Rule::Label => "label",
             Rule::Derived => "derived",
+            Rule::CoAgents => "co-agents",
         }
     }
 
@@ -73,7 +76,7 @@ impl Rule {
             Rule::Active | Rule::Passive | Rule::Compound | Rule::Between => 0.8,
             Rule::Noun | Rule::Mutual | Rule::Conjoined | Rule::Reverse => 0.7,
             Rule::Report | Rule::Predicate | Rule::Undergoer | Rule::Rebuttal => 0.6,
-            Rule::Label | Rule::Derived => 0.5,
+            Rule::Label | Rule::Derived | Rule::CoAgents => 0.5,
         }
     }
 }
@@ -1000,6 +1003,9 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
                     push(&mut out, d, s, t, &claim);
                 }
             }
+            if claim.alleged_by.is_none() {
+                co_agents(d, o, &cue_text, &mut derived);
+            }
             derived_accusations(p, d, hit, cue, c, o, &cue_text, &mut derived);
             labels(p, d, hit, cue, c, o, &cue_text, &mut out);
         }
@@ -1019,6 +1025,25 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
     labelled(p, d, &mut out);
     demanded_to_stop(p, d, &mut out);
     out
+}
+
+/// "The EU and the US imposed sanctions on Belarus", "California and San
+/// Francisco sued the Justice Department": actors named together as the
+/// agents of one act on a third party cooperate with each other, both ways
+/// (ANNOTATION.md: co-agents). Mutual and joint readings ("A and B signed a
+/// deal") already relate the parties to each other, and an alleged act
+/// is not theirs together.
+fn co_agents(d: &Discourse, o: &Outcome, cue: &str, out: &mut Vec<Found>) {
+    let third_party = !o.targets.is_empty() && !overlaps(&o.sources, &o.targets);
+    if o.sources.len() < 2 || !third_party || !matches!(o.rule, Rule::Active | Rule::Noun) {
+        return;
+    }
+    let claim = Claim::plain(Stance::Cooperate, cue, Rule::CoAgents);
+    for a in &o.sources {
+        for b in &o.sources {
+            push(out, d, a, b, &claim);
+        }
+    }
 }
 
 /// Verbs that, after "urged X to", demand that X stop what it does.

@@ -128,6 +128,8 @@ pub struct ActorLexicon {
     pub titles: PhraseTable<TitleClass>,
     pub institutions: PhraseTable<InstitutionClass>,
     pub descriptions: PhraseTable<Description>,
+    /// Capitalised words that never name an actor alone (not_names.txt).
+    pub not_names: rustc_hash::FxHashSet<String>,
 }
 
 macro_rules! asset {
@@ -397,6 +399,12 @@ impl ActorLexicon {
             titles,
             institutions,
             descriptions,
+            not_names: include_str!("../../../assets/lexicon/not_names.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect(),
         })
     }
 
