@@ -241,6 +241,8 @@ impl ActorLexicon {
 
         for (name, text) in [
             asset!("organisations.tsv"),
+            asset!("companies.tsv"),
+            asset!("bodies.tsv"),
             asset!("armed_groups.tsv"),
             asset!("media.tsv"),
         ] {
