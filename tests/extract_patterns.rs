@@ -267,3 +267,30 @@ fn courts_and_regulators_verbs() {
     let r = relations("A court convicted Statoil Group of fraud.");
     assert!(!has(&r, "Statoil Group", "Norway", Stance::Accuse), "{r:?}");
 }
+
+#[test]
+fn a_strike_opposes_the_employer_named_elsewhere() {
+    let text = "Strike at Costa Foods\n\nCosta Foods Ltd cut wages in May. \
+                The Costa Foods Workers Union went on strike on Monday.\n";
+    let r = relations(text);
+    assert!(
+        has(&r, "Costa Foods Workers Union", "Costa Foods Ltd", Stance::Oppose),
+        "{r:?}"
+    );
+    // A military strike has no union to own it.
+    let r = relations("Strikes hit Lima\n\nChile carried out strikes on Peru.\n");
+    assert!(!r.iter().any(|x| x.2 == Stance::Oppose && x.0 != "Chile"), "{r:?}");
+}
+
+#[test]
+fn an_agentless_sentence_is_the_states() {
+    let text = "Norway jails activist\n\nNorway has tightened its laws. \
+                Opposition leader Ola Berg was sentenced to five years in prison.\n";
+    let r = relations(text);
+    assert!(has(&r, "Norway", "Ola Berg", Stance::Accuse), "{r:?}");
+    assert!(has(&r, "Norway", "Ola Berg", Stance::Attack), "{r:?}");
+    // With an agent, the agent acts (and the state does not as well).
+    let r = relations("Chile and Peru\n\nPeru said opposition leader Ola Berg was arrested by Chile.\n");
+    assert!(has(&r, "Chile", "Ola Berg", Stance::Attack), "{r:?}");
+    assert!(!has(&r, "Peru", "Ola Berg", Stance::Attack), "{r:?}");
+}

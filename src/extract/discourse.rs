@@ -166,6 +166,16 @@ impl Discourse {
                 if d.two {
                     return self.last_two(&d.kinds).into_iter().collect();
                 }
+                // "the union" after "the Canadian Union of Public
+                // Employees": the last organisation of that class first.
+                if let Some(id) = lex
+                    .orgs
+                    .get(&d.head)
+                    .filter(|h| h.in_descriptions)
+                    .and_then(|h| self.last_of_class(&h.class))
+                {
+                    return vec![vec![id]];
+                }
                 if let Some(role) = d.role {
                     return self
                         .recent()
@@ -360,6 +370,33 @@ impl Discourse {
             title: m.title,
             sentence: self.sentence,
         });
+    }
+
+    /// The state the article is about: the country its actors' mentions
+    /// name most often so far (the first named wins a tie).
+    pub fn home_state(&self) -> Option<EntityId> {
+        let mut counts: Vec<(EntityId, usize)> = Vec::new();
+        for seen in &self.seen {
+            for &id in &seen.ids {
+                if self.kind_of(id) != EntityKind::Country {
+                    continue;
+                }
+                match counts.iter_mut().find(|(e, _)| *e == id) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((id, 1)),
+                }
+            }
+        }
+        let best = counts.iter().map(|(_, n)| *n).max()?;
+        counts.iter().find(|(_, n)| *n == best).map(|(e, _)| *e)
+    }
+
+    /// The last organisation of `class` named within reach.
+    pub fn last_of_class(&self, class: &str) -> Option<EntityId> {
+        match self.named_by(&class_key(class))?.as_slice() {
+            [id] => Some(*id),
+            _ => None,
+        }
     }
 
     /// Record that `id` is an organisation of `class` ("company", "court"),

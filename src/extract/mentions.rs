@@ -971,6 +971,7 @@ impl Finder<'_, '_> {
                         role: None,
                         two: false,
                         sticky_head: None,
+                        head: self.s.norm(k + len - 1).to_string(),
                     };
                     return Some((k + len, d));
                 }

@@ -65,6 +65,22 @@ impl Lexicons {
     }
 }
 
+/// The class of organisation an entity is ("company", "court", "union"):
+/// a listed company, else the head word of its name (org_heads.tsv).
+pub(crate) fn entity_class<'a>(lex: &'a Lexicons, d: &Discourse, id: EntityId) -> Option<&'a str> {
+    let listed_company = lex
+        .actors
+        .actor_index(d.id(id))
+        .is_some_and(|a| lex.actors.actors[a].company);
+    if listed_company {
+        return Some("company");
+    }
+    let name = d.info(id).name.to_lowercase();
+    lex.orgs
+        .head_of(name.split_whitespace())
+        .map(|h| h.class.as_str())
+}
+
 /// Relations less sure than this are hidden unless asked for: tuned on the
 /// development set for precision (a wrong edge is worse than a missing one).
 pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
@@ -161,12 +177,9 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
                 .filter(|w| w.chars().all(char::is_alphabetic));
                 d.note(m, &first, subject, plural(s, m), head);
                 if let [id] = first[..]
-                    && let Some(head) = lex
-                        .orgs
-                        .head_of(d.info(id).name.to_lowercase().split_whitespace())
+                    && let Some(class) = entity_class(lex, &d, id)
                 {
-                    let class = head.class.clone();
-                    d.note_class(&class, id);
+                    d.note_class(class, id);
                 }
             }
             cands.push(c);

@@ -12,6 +12,8 @@ use super::lexicon::grammar::{ReportClass, WordClass};
 use super::mentions::{Form, Mention, MentionIndex, Referent, Sentence};
 use crate::model::{EntityKind, Modality, Stance};
 
+mod implied;
+
 /// Which rule attached a relation's source and target: shown to users
 /// (`eval -v`, the evidence's `rule`) and the base of its confidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +48,8 @@ pub enum Rule {
     Derived,
     /// "A and B imposed sanctions on C": co-agents of one act cooperate.
     CoAgents,
+    /// One side implied: a strike's employer, the state behind a sentence.
+    Implied,
 }
 
 impl Rule {
@@ -66,6 +70,7 @@ impl Rule {
             Rule::Label => "label",
             Rule::Derived => "derived",
             Rule::CoAgents => "co-agents",
+            Rule::Implied => "implied",
         }
     }
 
@@ -76,7 +81,7 @@ impl Rule {
             Rule::Active | Rule::Passive | Rule::Compound | Rule::Between => 0.8,
             Rule::Noun | Rule::Mutual | Rule::Conjoined | Rule::Reverse => 0.7,
             Rule::Report | Rule::Predicate | Rule::Undergoer | Rule::Rebuttal => 0.6,
-            Rule::Label | Rule::Derived | Rule::CoAgents => 0.5,
+            Rule::Label | Rule::Derived | Rule::CoAgents | Rule::Implied => 0.5,
         }
     }
 }
@@ -1024,6 +1029,8 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
     compounds(p, d, &mut out);
     labelled(p, d, &mut out);
     demanded_to_stop(p, d, &mut out);
+    implied::state_acts(p, d, &outcomes, &mut out);
+    implied::strikes(p, d, &mut out);
     out
 }
 

@@ -22,6 +22,9 @@ pub struct Actor {
     pub id: String,
     pub name: String,
     pub kind: EntityKind,
+    /// Listed among the companies (companies.tsv): "the company" and "the
+    /// employer" can refer to it though its name has no head word.
+    pub company: bool,
 }
 
 /// A person who speaks for an actor (or leads an armed group).
@@ -104,6 +107,9 @@ pub struct Description {
     /// For descriptions that fit one particular actor ("the junta"): the
     /// head word, so a repeated description keeps its earlier referent.
     pub sticky_head: Option<String>,
+    /// The description's last word ("union" in "the union"): an
+    /// organisation head word refers back to the last one of its class.
+    pub head: String,
 }
 
 /// One surface form found in a text.
@@ -174,6 +180,7 @@ impl Builder {
             id: id.to_string(),
             name: name.to_string(),
             kind,
+            company: file == "companies.tsv",
         });
         self.index.insert(id.to_string(), i);
         Ok(i)
@@ -344,6 +351,12 @@ impl ActorLexicon {
                     role,
                     two,
                     sticky_head,
+                    head: row
+                        .field(0)
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or_default()
+                        .to_lowercase(),
                 },
             );
         }

@@ -92,6 +92,11 @@ pub struct CueLexicon {
     /// "a puppet of Y": label noun -> stance toward Y.
     pub labels: HashMap<String, Stance>,
     pub modality: PhraseTable<ModalClass>,
+    /// Passive participles of acts the state does when no agent is named
+    /// ("was sentenced"), with the stances they state.
+    pub state_acts: HashMap<String, Vec<Stance>>,
+    /// Phrases of a labour strike ("went on strike", "walkout").
+    pub strikes: PhraseTable<()>,
 }
 
 macro_rules! asset {
@@ -126,6 +131,8 @@ impl CueLexicon {
             compounds: HashMap::default(),
             labels: HashMap::default(),
             modality: PhraseTable::default(),
+            state_acts: HashMap::default(),
+            strikes: PhraseTable::default(),
         };
         let mut forms: HashMap<String, Vec<CueForm>> = HashMap::default();
 
@@ -187,6 +194,25 @@ impl CueLexicon {
                     .or_default()
                     .push(CueForm { cue, form: None });
             }
+        }
+        let (name, text) = asset!("state_acts.tsv");
+        for row in tsv::rows(name, text, 2)? {
+            let stances = row
+                .list(1)
+                .map(|st| stance(name, row.line, st))
+                .collect::<Result<Vec<_>, _>>()?;
+            lex.state_acts.insert(row.field(0).to_lowercase(), stances);
+        }
+        let (name, text) = asset!("strikes.txt");
+        for phrase in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            if phrase.contains('\t') {
+                return Err(format!("{name}: one phrase per line"));
+            }
+            lex.strikes.insert(vocab, phrase, ());
         }
         for (_, cue) in user.cues() {
             lex.add_user_cue(&mut forms, cue);
