@@ -6,6 +6,7 @@
 //! "HMS Diamond", "Jaish chief Masood Azhar". Pronouns and definite
 //! descriptions ("the group") become mentions to be resolved by `discourse`.
 
+use super::lexicon::word_sets::WordSet;
 use super::Lexicons;
 use super::lexicon::actors::{AliasKind, Description, InstitutionClass, TitleClass};
 use super::lexicon::grammar::{PronounKind, WordClass};
@@ -80,11 +81,6 @@ impl Mention {
         self.form == Form::Person || matches!(self.referent, Referent::Person(_))
     }
 }
-
-/// Honorifics that make the next capitalised word a surname.
-const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "lord", "lady", "sir", "dame", "mr.", "mrs.", "ms.", "dr.",
-];
 
 /// Known people of one article: surname or full name -> who.
 #[derive(Debug, Default, Clone)]
@@ -624,7 +620,7 @@ impl Finder<'_, '_> {
                 i += 1;
                 continue;
             }
-            let honorific = HONORIFICS.contains(&self.s.norm(i)) && self.s.capitalised(i);
+            let honorific = self.lex.grammar.sets.has(WordSet::Honorifics, self.s.norm(i)) && self.s.capitalised(i);
             let title = if honorific {
                 Some((1, None))
             } else {
@@ -956,7 +952,7 @@ impl Finder<'_, '_> {
             {
                 return None;
             }
-            nonstate |= NONSTATE_MARKERS.contains(&w);
+            nonstate |= self.lex.grammar.sets.has(WordSet::NonstateMarkers, w);
             if k > i + 1 {
                 let mut words = vec![self.s.words[i]];
                 words.extend_from_slice(&self.s.words[k..(k + 3).min(n)]);
@@ -1007,7 +1003,7 @@ impl Finder<'_, '_> {
                 if self.covered[at]
                     || self.lex.grammar.class(self.s.norm(at)).is_some()
                     || !self.s.tokens[at].is_word()
-                    || NONSTATE_MARKERS.contains(&self.s.norm(at))
+                    || self.lex.grammar.sets.has(WordSet::NonstateMarkers, self.s.norm(at))
                 {
                     break;
                 }
@@ -1287,20 +1283,6 @@ impl Finder<'_, '_> {
         }
     }
 }
-
-/// Modifiers that make "the rebel leaders", "the militant forces" a
-/// non-state group rather than a state's institution.
-const NONSTATE_MARKERS: &[&str] = &[
-    "rebel",
-    "militant",
-    "insurgent",
-    "terrorist",
-    "jihadist",
-    "paramilitary",
-    "separatist",
-    "guerrilla",
-    "extremist",
-];
 
 /// A person's referent: folded into the state or organisation they speak
 /// for; kept as a person when they lead an armed group or have no known

@@ -18,6 +18,7 @@ use lexicon::actors::ActorLexicon;
 use lexicon::cues::CueLexicon;
 use lexicon::grammar::Grammar;
 use lexicon::org_heads::OrgHeads;
+use lexicon::word_sets::WordSet;
 use lexicon::phrases::Vocab;
 use lexicon::user::UserLexicon;
 use mentions::{Form, Mention, MentionIndex, PeopleIndex, Referent, Sentence};
@@ -175,7 +176,7 @@ fn read(lex: &Lexicons, article: &Article, mut traces: Option<&mut Vec<String>>)
                 )
                 .then(|| s.norm(m.toks.end - 1))
                 .filter(|w| w.chars().all(char::is_alphabetic));
-                d.note(m, &first, subject, plural(s, m), head);
+                d.note(m, &first, subject, plural(lex, s, m), head);
                 if let [id] = first[..]
                     && let Some(class) = entity_class(lex, &d, id)
                 {
@@ -326,18 +327,15 @@ fn preceded_by_preposition(lex: &Lexicons, s: &Sentence, t: usize) -> bool {
 }
 
 /// Plural phrases ("Houthi rebels", "Russian forces") cannot be "it".
-fn plural(s: &Sentence, m: &Mention) -> bool {
+fn plural(lex: &Lexicons, s: &Sentence, m: &Mention) -> bool {
     let last = s.norm(m.toks.end.saturating_sub(1));
     matches!(
         m.form,
         Form::Institution | Form::People | Form::Description | Form::Name | Form::Person
     ) && last.ends_with('s')
         && !last.ends_with("ss")
-        && (m.form != Form::Name || PLURAL_NAMES.contains(&last))
+        && (m.form != Form::Name || lex.grammar.sets.has(WordSet::PluralNames, last))
 }
-
-/// Names that are plural in agreement ("the Houthis ... their").
-const PLURAL_NAMES: &[&str] = &["houthis", "rebels", "forces", "taliban"];
 
 /// Mentions and relations gathered over an article.
 #[derive(Default)]

@@ -9,6 +9,7 @@ use super::cues::CueHit;
 use super::discourse::{Discourse, EntityId};
 use super::lexicon::cues::{Cue, CuePos, Frame, ObjectMode, VerbForm};
 use super::lexicon::grammar::{ReportClass, WordClass};
+use super::lexicon::word_sets::WordSet;
 use super::mentions::{Form, Mention, MentionIndex, Referent, Sentence};
 use crate::model::{EntityKind, Modality, Stance};
 
@@ -114,15 +115,6 @@ pub struct Parse<'a, 'b> {
     pub hits: &'a [CueHit],
     pub clauses: &'a Clauses,
 }
-
-/// Prepositions that stay inside a noun phrase: "a proposal by the US",
-/// "narratives pushed by Islamabad", "groups like ISIS-K".
-const CHAIN: &[&str] = &["of", "by", "from", "like", "including", "such", "as"];
-
-/// Forms of "be" and "get" that make a participle passive.
-const PASSIVE_AUX: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "'s",
-];
 
 /// Groups of entity ids found as one argument.
 type Ids = Vec<EntityId>;
@@ -468,6 +460,13 @@ impl Parse<'_, '_> {
         })
     }
 
+    /// Whether token `k` makes "on Sunday", "in January", "last week" a time
+    /// phrase rather than an argument: a time word or a number.
+    fn is_time_word(&self, k: usize) -> bool {
+        let w = self.norm(k);
+        self.lex.grammar.sets.has(WordSet::TimeWords, w) || w.chars().all(|c| c.is_ascii_digit())
+    }
+
     fn passive(&self, hit: &CueHit) -> bool {
         if hit.form != Some(VerbForm::Participle) {
             return false;
@@ -483,7 +482,7 @@ impl Parse<'_, '_> {
             }
             k -= 1;
             let norm = self.norm(k);
-            if PASSIVE_AUX.contains(&norm) {
+            if self.lex.grammar.sets.has(WordSet::PassiveAux, norm) {
                 return true;
             }
             if !(norm.ends_with("ly")
@@ -621,7 +620,7 @@ impl Parse<'_, '_> {
             }
             // "met on Monday with ...": a time phrase does not block.
             if self.lex.grammar.is_preposition(norm)
-                && is_time_word(self.norm(k + 1))
+                && self.is_time_word(k + 1)
                 && !cue.preps.iter().any(|p| p == norm)
             {
                 k += 2;
@@ -630,7 +629,7 @@ impl Parse<'_, '_> {
             if self.lex.grammar.is_preposition(norm) || norm == "such" {
                 if cue.preps.iter().any(|p| p == norm) {
                     gate = Gate::Open;
-                } else if CHAIN.contains(&norm) {
+                } else if self.lex.grammar.sets.has(WordSet::NounPhraseChain, norm) {
                     if gate == Gate::Closed && !direct {
                         // stays closed
                     }
@@ -866,7 +865,7 @@ impl Parse<'_, '_> {
             if matches!(norm.as_str(), "," | ";" | ":" | "that" | "which" | "who") {
                 return None;
             }
-            if cue.agent_preps.contains(&norm) || CHAIN.contains(&norm.as_str()) {
+            if cue.agent_preps.contains(&norm) || self.lex.grammar.sets.has(WordSet::NounPhraseChain, &norm) {
                 // "provision of weapons by France to Armenia": skip the agent.
                 k += 1;
                 if let Some(m) = self
@@ -878,7 +877,7 @@ impl Parse<'_, '_> {
                 continue;
             }
             // "a warning on Sunday against ...": a time phrase in between.
-            if self.lex.grammar.is_preposition(&norm) && is_time_word(self.norm(k + 1)) {
+            if self.lex.grammar.is_preposition(&norm) && self.is_time_word(k + 1) {
                 k += 2;
                 continue;
             }
@@ -900,53 +899,6 @@ impl Parse<'_, '_> {
         let ids = self.group_ids(m, &[]);
         (ids.len() >= 2).then_some(ids)
     }
-}
-
-/// Days, months and other words that make "on Sunday", "in January",
-/// "last week" a time phrase rather than an argument.
-fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "aug"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "today"
-            | "yesterday"
-            | "tomorrow"
-            | "morning"
-            | "evening"
-            | "night"
-            | "weekend"
-            | "week"
-            | "month"
-            | "year"
-            | "recent"
-            | "early"
-            | "late"
-    ) || w.chars().all(|c| c.is_ascii_digit())
 }
 
 fn overlaps(a: &[EntityId], b: &[EntityId]) -> bool {
@@ -1209,7 +1161,7 @@ fn push(out: &mut Vec<Found>, d: &Discourse, s: &EntityId, t: &EntityId, claim: 
 fn future_threat(p: &Parse, hit: &CueHit) -> bool {
     let start = hit.toks.start;
     (start.saturating_sub(3)..start)
-        .any(|k| matches!(p.norm(k), "will" | "would" | "'ll" | "shall"))
+        .any(|k| p.lex.grammar.sets.has(WordSet::FutureAux, p.norm(k)))
 }
 
 /// Source and target of one cue.
@@ -1588,27 +1540,6 @@ fn remember_attacker(d: &mut Discourse, hit: &CueHit, cue: &Cue, o: &Outcome) {
     }
 }
 
-/// Verbs whose subject puts forward a proposal ("India had requested ..."):
-/// "the move" or "the proposal" later refers to that actor.
-const PROPOSING: &[&str] = &[
-    "request",
-    "requests",
-    "requested",
-    "propose",
-    "proposes",
-    "proposed",
-    "move",
-    "moved",
-    "table",
-    "tabled",
-    "submit",
-    "submitted",
-    "seek",
-    "sought",
-    "push",
-    "pushed",
-];
-
 /// Remember who proposed or moved last, for "the move" and "the proposal".
 pub fn remember_proposers(p: &Parse, d: &mut Discourse) {
     for k in 0..p.n() {
@@ -1616,7 +1547,7 @@ pub fn remember_proposers(p: &Parse, d: &mut Discourse) {
         let c = p.clause_of(k);
         let agent = if p.lex.grammar.action_nouns.contains(norm) {
             action_owner(p, k)
-        } else if PROPOSING.contains(&norm) && p.mention_starting(k).is_none() {
+        } else if p.lex.grammar.sets.has(WordSet::Proposing, norm) && p.mention_starting(k).is_none() {
             p.nearest_left(c, k, &[])
         } else {
             None

@@ -4,6 +4,7 @@
 use super::phrases::{PhraseTable, Vocab};
 use super::tsv;
 use super::user::{UserCue, UserLexicon};
+use super::word_sets::{WordSet, WordSets};
 use crate::model::Stance;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -214,8 +215,10 @@ impl CueLexicon {
             }
             lex.strikes.insert(vocab, phrase, ());
         }
+        let sets = WordSets::bundled()?;
+        let targets = sets.words(WordSet::TargetPrepositions);
         for (_, cue) in user.cues() {
-            lex.add_user_cue(&mut forms, cue);
+            lex.add_user_cue(&mut forms, cue, targets);
         }
         for (form, entries) in forms {
             lex.forms.insert(vocab, &form, entries);
@@ -324,15 +327,20 @@ impl CueLexicon {
 
     /// A taught verb phrase: a final preposition introduces the target,
     /// else the target is its direct object or follows any preposition of
-    /// [`TARGET_PREPOSITIONS`]; one form is read as a finite verb, five as
+    /// `targets` (word_sets.tsv); one form is read as a finite verb, five as
     /// the verb's inflections.
-    fn add_user_cue(&mut self, forms: &mut HashMap<String, Vec<CueForm>>, cue: &UserCue) {
+    fn add_user_cue(
+        &mut self,
+        forms: &mut HashMap<String, Vec<CueForm>>,
+        cue: &UserCue,
+        targets: &[String],
+    ) {
         let mut preps: Vec<String> = Vec::new();
         let mut words: Vec<String> = Vec::new();
         for form in &cue.forms {
             let form = form.to_lowercase();
             let (head, prep) = match form.rsplit_once(' ') {
-                Some((head, last)) if TARGET_PREPOSITIONS.contains(&last) => {
+                Some((head, last)) if targets.iter().any(|t| t == last) => {
                     (head.to_string(), Some(last.to_string()))
                 }
                 _ => (form.clone(), None),
@@ -343,7 +351,7 @@ impl CueLexicon {
         // A cue taught from evidence has lost its preposition ("gave a
         // nod"): the target may follow directly or after any of them.
         if preps.is_empty() {
-            preps = TARGET_PREPOSITIONS.iter().map(|p| p.to_string()).collect();
+            preps = targets.to_vec();
         }
         let index = self.cues.len();
         self.cues.push(Cue {
@@ -384,8 +392,3 @@ impl CueLexicon {
     }
 }
 
-/// Prepositions that, ending a taught cue, introduce its target.
-const TARGET_PREPOSITIONS: &[&str] = &[
-    "to", "with", "on", "against", "at", "for", "toward", "towards", "behind", "over", "upon",
-    "into",
-];

@@ -1,6 +1,7 @@
 //! Closed-class words and verb classes for the shallow parser, from
 //! `assets/grammar/`.
 
+use super::word_sets::WordSets;
 use super::phrases::{PhraseTable, Vocab};
 use super::tsv;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -41,6 +42,8 @@ pub enum PronounKind {
 }
 
 pub struct Grammar {
+    /// Small closed word sets the patterns test (word_sets.tsv).
+    pub sets: WordSets,
     pub reporting: PhraseTable<ReportClass>,
     pub light_verbs: PhraseTable<()>,
     pub object_control: PhraseTable<()>,
@@ -126,6 +129,7 @@ impl Grammar {
                 .or_insert(class);
         }
         Ok(Grammar {
+            sets: WordSets::bundled()?,
             reporting,
             light_verbs: table(vocab, asset!("light_verbs.txt")),
             object_control: table(vocab, asset!("object_control_verbs.txt")),

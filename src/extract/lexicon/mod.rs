@@ -8,3 +8,4 @@ pub mod org_heads;
 pub mod phrases;
 pub mod tsv;
 pub mod user;
+pub mod word_sets;
