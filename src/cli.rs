@@ -66,7 +66,12 @@ pub enum Command {
         /// The article the gold map describes.
         article: Option<PathBuf>,
         /// A folder of gold maps NN_name.json (with --articles).
-        #[arg(long, value_name = "DIR", requires = "articles", conflicts_with = "corpus")]
+        #[arg(
+            long,
+            value_name = "DIR",
+            requires = "articles",
+            conflicts_with = "corpus"
+        )]
         gold_dir: Option<PathBuf>,
         /// An annotated corpus (a folder with SPLIT.tsv, with --articles):
         /// the totals of its dev, tune and frozen splits, per kind of news.
@@ -488,7 +493,12 @@ fn eval_corpus(
             continue;
         };
         let shown = show == Some(entry.split);
-        let (report, text) = eval_one(&corpus.join(&entry.gold), &article, options, shown && verbose)?;
+        let (report, text) = eval_one(
+            &corpus.join(&entry.gold),
+            &article,
+            options,
+            shown && verbose,
+        )?;
         if shown {
             print!("{text}");
         }

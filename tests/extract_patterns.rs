@@ -242,11 +242,21 @@ fn unknown_organisations_by_head_word_acronym_and_class() {
                 against the regulator's decision.";
     let r = relations(text);
     assert!(
-        has(&r, "Federal Competition Authority", "Costa Holdings Ltd", Stance::Oppose),
+        has(
+            &r,
+            "Federal Competition Authority",
+            "Costa Holdings Ltd",
+            Stance::Oppose
+        ),
         "{r:?}"
     );
     assert!(
-        has(&r, "Costa Holdings Ltd", "Federal Competition Authority", Stance::Oppose),
+        has(
+            &r,
+            "Costa Holdings Ltd",
+            "Federal Competition Authority",
+            Stance::Oppose
+        ),
         "'the company' and 'the regulator' refer back: {r:?}"
     );
     let map = map_of(text);
@@ -255,7 +265,11 @@ fn unknown_organisations_by_head_word_acronym_and_class() {
         .iter()
         .find(|e| e.name == "Federal Competition Authority")
         .expect("the authority is an actor");
-    assert!(fca.aliases.iter().any(|a| a.contains("FCA")), "{:?}", fca.aliases);
+    assert!(
+        fca.aliases.iter().any(|a| a.contains("FCA")),
+        "{:?}",
+        fca.aliases
+    );
 }
 
 #[test]
@@ -263,7 +277,15 @@ fn courts_and_regulators_verbs() {
     let r = relations("The Supreme Court of Norway upheld the ruling against Statoil Group.");
     assert!(!r.is_empty(), "{r:?}");
     let r = relations("The Norwegian Pilots Union sued Statoil Group.");
-    assert!(has(&r, "Norwegian Pilots Union", "Statoil Group", Stance::Oppose), "{r:?}");
+    assert!(
+        has(
+            &r,
+            "Norwegian Pilots Union",
+            "Statoil Group",
+            Stance::Oppose
+        ),
+        "{r:?}"
+    );
     let r = relations("A court convicted Statoil Group of fraud.");
     assert!(!has(&r, "Statoil Group", "Norway", Stance::Accuse), "{r:?}");
 }
@@ -274,12 +296,20 @@ fn a_strike_opposes_the_employer_named_elsewhere() {
                 The Costa Foods Workers Union went on strike on Monday.\n";
     let r = relations(text);
     assert!(
-        has(&r, "Costa Foods Workers Union", "Costa Foods Ltd", Stance::Oppose),
+        has(
+            &r,
+            "Costa Foods Workers Union",
+            "Costa Foods Ltd",
+            Stance::Oppose
+        ),
         "{r:?}"
     );
     // A military strike has no union to own it.
     let r = relations("Strikes hit Lima\n\nChile carried out strikes on Peru.\n");
-    assert!(!r.iter().any(|x| x.2 == Stance::Oppose && x.0 != "Chile"), "{r:?}");
+    assert!(
+        !r.iter().any(|x| x.2 == Stance::Oppose && x.0 != "Chile"),
+        "{r:?}"
+    );
 }
 
 #[test]
@@ -290,7 +320,9 @@ fn an_agentless_sentence_is_the_states() {
     assert!(has(&r, "Norway", "Ola Berg", Stance::Accuse), "{r:?}");
     assert!(has(&r, "Norway", "Ola Berg", Stance::Attack), "{r:?}");
     // With an agent, the agent acts (and the state does not as well).
-    let r = relations("Chile and Peru\n\nPeru said opposition leader Ola Berg was arrested by Chile.\n");
+    let r = relations(
+        "Chile and Peru\n\nPeru said opposition leader Ola Berg was arrested by Chile.\n",
+    );
     assert!(has(&r, "Chile", "Ola Berg", Stance::Attack), "{r:?}");
     assert!(!has(&r, "Peru", "Ola Berg", Stance::Attack), "{r:?}");
 }

@@ -190,7 +190,11 @@ mod tests {
         let a = entry("a", Split::Tune, "business");
         let b = entry("b", Split::Tune, "domestic");
         let c = entry("c", Split::Frozen, "domestic");
-        let scored = vec![(&a, report(2, 1, 1)), (&b, report(1, 0, 3)), (&c, report(0, 0, 4))];
+        let scored = vec![
+            (&a, report(2, 1, 1)),
+            (&b, report(1, 0, 3)),
+            (&c, report(0, 0, 4)),
+        ];
         let text = render_totals(&scored);
         assert!(text.contains("tune: 2 articles"), "{text}");
         assert!(text.contains("(tp 3 fp 1 fn 4)"), "{text}");

@@ -402,8 +402,7 @@ impl Discourse {
     /// Record that `id` is an organisation of `class` ("company", "court"),
     /// for a later "the company".
     pub fn note_class(&mut self, class: &str, id: EntityId) {
-        self.heads
-            .push((class_key(class), vec![id], self.sentence));
+        self.heads.push((class_key(class), vec![id], self.sentence));
     }
 
     /// Record a conjoined group ("DR Congo and Rwanda") for "their" and "the two".

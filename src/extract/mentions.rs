@@ -6,11 +6,11 @@
 //! "HMS Diamond", "Jaish chief Masood Azhar". Pronouns and definite
 //! descriptions ("the group") become mentions to be resolved by `discourse`.
 
-use super::lexicon::word_sets::WordSet;
 use super::Lexicons;
 use super::lexicon::actors::{AliasKind, Description, InstitutionClass, TitleClass};
 use super::lexicon::grammar::{PronounKind, WordClass};
 use super::lexicon::phrases::Vocab;
+use super::lexicon::word_sets::WordSet;
 use crate::model::EntityKind;
 use crate::text::tokens::{Token, TokenKind};
 use rustc_hash::FxHashMap;
@@ -217,7 +217,9 @@ impl PeopleIndex {
                 s.capitalised(i)
                     && !found.iter().any(|m| m.toks.contains(&i))
                     && (self.by_name.contains_key(s.raw(i))
-                        || self.by_name.contains_key(s.surface(i..capitalised_run_end(s, i))))
+                        || self
+                            .by_name
+                            .contains_key(s.surface(i..capitalised_run_end(s, i))))
             })
     }
 }
@@ -620,7 +622,12 @@ impl Finder<'_, '_> {
                 i += 1;
                 continue;
             }
-            let honorific = self.lex.grammar.sets.has(WordSet::Honorifics, self.s.norm(i)) && self.s.capitalised(i);
+            let honorific = self
+                .lex
+                .grammar
+                .sets
+                .has(WordSet::Honorifics, self.s.norm(i))
+                && self.s.capitalised(i);
             let title = if honorific {
                 Some((1, None))
             } else {
@@ -1003,7 +1010,11 @@ impl Finder<'_, '_> {
                 if self.covered[at]
                     || self.lex.grammar.class(self.s.norm(at)).is_some()
                     || !self.s.tokens[at].is_word()
-                    || self.lex.grammar.sets.has(WordSet::NonstateMarkers, self.s.norm(at))
+                    || self
+                        .lex
+                        .grammar
+                        .sets
+                        .has(WordSet::NonstateMarkers, self.s.norm(at))
                 {
                     break;
                 }
@@ -1237,7 +1248,12 @@ impl Finder<'_, '_> {
                 g.speech_nouns.contains(w)
                     || g.action_nouns.contains(w)
                     || self.lex.orgs.get(w).is_some()
-                    || self.lex.actors.titles.longest_at(&self.s.words, end).is_some()
+                    || self
+                        .lex
+                        .actors
+                        .titles
+                        .longest_at(&self.s.words, end)
+                        .is_some()
                     || self
                         .lex
                         .cues

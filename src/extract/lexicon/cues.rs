@@ -271,9 +271,7 @@ impl CueLexicon {
             }
             let known = |form: &str| {
                 forms.get(&form.to_lowercase()).is_some_and(|entries| {
-                    entries
-                        .iter()
-                        .any(|f| self.cues[f.cue].pos == CuePos::Verb)
+                    entries.iter().any(|f| self.cues[f.cue].pos == CuePos::Verb)
                 })
             };
             if skip_known && known(inflections[0]) {
@@ -391,4 +389,3 @@ impl CueLexicon {
         self.forms.len()
     }
 }
-

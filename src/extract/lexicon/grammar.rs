@@ -1,9 +1,9 @@
 //! Closed-class words and verb classes for the shallow parser, from
 //! `assets/grammar/`.
 
-use super::word_sets::WordSets;
 use super::phrases::{PhraseTable, Vocab};
 use super::tsv;
+use super::word_sets::WordSets;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// How a reporting verb frames what it reports.

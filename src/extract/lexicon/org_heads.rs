@@ -99,10 +99,18 @@ mod tests {
         )
         .unwrap();
         let class = |ws: &[&str]| heads.head_of(ws.iter().copied()).map(|h| h.class.clone());
-        assert_eq!(class(&["ministry", "of", "energy"]).as_deref(), Some("ministry"));
-        assert_eq!(class(&["costa", "energy", "ltd."]).as_deref(), Some("company"));
         assert_eq!(
-            heads.head_of(["rapid", "support", "forces"]).map(|h| h.kind),
+            class(&["ministry", "of", "energy"]).as_deref(),
+            Some("ministry")
+        );
+        assert_eq!(
+            class(&["costa", "energy", "ltd."]).as_deref(),
+            Some("company")
+        );
+        assert_eq!(
+            heads
+                .head_of(["rapid", "support", "forces"])
+                .map(|h| h.kind),
             Some(EntityKind::ArmedGroup)
         );
         assert_eq!(class(&["bank", "of", "lisbon"]), None);

@@ -68,7 +68,11 @@ impl WordSets {
         let mut out = WordSets::default();
         for row in tsv::rows(name, text, 2)? {
             let Some(set) = WordSet::ALL.into_iter().find(|s| s.name() == row.field(0)) else {
-                return Err(format!("{name}:{}: unknown set {:?}", row.line, row.field(0)));
+                return Err(format!(
+                    "{name}:{}: unknown set {:?}",
+                    row.line,
+                    row.field(0)
+                ));
             };
             let words: Vec<String> = row.list(1).map(str::to_lowercase).collect();
             out.sets.insert(set, words.iter().cloned().collect());

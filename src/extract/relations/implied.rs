@@ -86,3 +86,30 @@ pub fn state_acts(p: &Parse, d: &Discourse, outcomes: &[Option<Outcome>], out: &
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{has, read_for_test};
+    use crate::model::Stance;
+
+    #[test]
+    fn the_strike_and_state_act_passes_run() {
+        let r = read_for_test(
+            "Strike at Lima Mining\n\nLima Mining Ltd cut pay. The Lima Mining Workers Union went on strike.\n",
+        );
+        assert!(
+            has(
+                &r,
+                "Lima Mining Workers Union",
+                "Lima Mining Ltd",
+                Stance::Oppose
+            ),
+            "{r:?}"
+        );
+        let r = read_for_test(
+            "Peru jails activist\n\nPeru tightened its laws. Opposition leader Ana Quispe was jailed on Monday.\n",
+        );
+        assert!(has(&r, "Peru", "Ana Quispe", Stance::Attack), "{r:?}");
+        assert!(has(&r, "Peru", "Ana Quispe", Stance::Accuse), "{r:?}");
+    }
+}
