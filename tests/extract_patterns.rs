@@ -102,8 +102,15 @@ fn negation_drops_or_flips_the_stance() {
 }
 
 #[test]
-fn reported_speech_is_the_speakers_allegation() {
+fn reported_speech_is_a_fact_unless_the_verb_makes_it_a_claim() {
+    // ANNOTATION.md: "A said that B attacked C" -> B -> C attack, not alleged.
     let r = relations("Putin said the Afghan administration was fighting ISIS-K.");
+    let found = r
+        .iter()
+        .find(|(a, b, st, _)| a == "Taliban" && b == "ISIS-K" && *st == Stance::Attack)
+        .unwrap_or_else(|| panic!("{r:?}"));
+    assert_eq!(found.3, None);
+    let r = relations("Putin alleged that the Afghan administration was fighting ISIS-K.");
     let found = r
         .iter()
         .find(|(a, b, st, _)| a == "Taliban" && b == "ISIS-K" && *st == Stance::Attack)
@@ -237,7 +244,7 @@ fn tensions_and_disputes_are_mutual() {
 
 #[test]
 fn unknown_organisations_by_head_word_acronym_and_class() {
-    let text = "The Federal Competition Authority (FCA) fined Costa Holdings Ltd on Monday. \
+    let text = "Costa fined\n\nThe Federal Competition Authority (FCA) fined Costa Holdings Ltd on Monday. \
                 The FCA said it would also investigate. The company said it would appeal \
                 against the regulator's decision.";
     let r = relations(text);
@@ -273,21 +280,26 @@ fn unknown_organisations_by_head_word_acronym_and_class() {
 }
 
 #[test]
-fn courts_and_regulators_verbs() {
-    let r = relations("The Supreme Court of Norway upheld the ruling against Statoil Group.");
-    assert!(!r.is_empty(), "{r:?}");
-    let r = relations("The Norwegian Pilots Union sued Statoil Group.");
+fn courts_regulators_and_unions_verbs() {
+    let r = relations(
+        "Fine for Stat Foods\n\nThe Norwegian Competition Authority fined Stat Foods Group on Monday.\n",
+    );
     assert!(
-        has(
-            &r,
-            "Norwegian Pilots Union",
-            "Statoil Group",
-            Stance::Oppose
-        ),
+        has(&r, "Norwegian Competition Authority", "Stat Foods Group", Stance::Oppose),
         "{r:?}"
     );
-    let r = relations("A court convicted Statoil Group of fraud.");
-    assert!(!has(&r, "Statoil Group", "Norway", Stance::Accuse), "{r:?}");
+    let r = relations("Pilots sue\n\nThe Norwegian Pilots Union sued Stat Foods Group on Friday.\n");
+    assert!(
+        has(&r, "Norwegian Pilots Union", "Stat Foods Group", Stance::Oppose),
+        "{r:?}"
+    );
+    let r = relations(
+        "Court ruling\n\nStat Foods Group was convicted of fraud by the Oslo District Court.\n",
+    );
+    assert!(
+        has(&r, "Oslo District Court", "Stat Foods Group", Stance::Accuse),
+        "{r:?}"
+    );
 }
 
 #[test]

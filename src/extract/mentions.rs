@@ -294,7 +294,13 @@ impl<'a> Sentence<'a> {
         self.title_case
     }
 
+    /// A headline in title case ("Court Intervenes to Stop Teachers
+    /// Strike"): most longer words capitalised and no closing full stop
+    /// (a body sentence full of names still ends with one).
     fn compute_title_case(&self) -> bool {
+        if self.tokens.last().is_some_and(|t| t.norm == ".") {
+            return false;
+        }
         let words: Vec<usize> = (0..self.tokens.len())
             .filter(|&i| self.tokens[i].kind == TokenKind::Word && self.tokens[i].norm.len() > 3)
             .collect();
@@ -955,7 +961,11 @@ impl Finder<'_, '_> {
         let mut k = i + 1;
         while k < n && k < i + 4 {
             let w = self.s.norm(k);
-            if self.covered[k] || !self.s.tokens[k].is_word() || self.lex.grammar.class(w).is_some()
+            // "The Oslo Dockworkers Union" is a name, not "the union".
+            if self.covered[k]
+                || !self.s.tokens[k].is_word()
+                || self.lex.grammar.class(w).is_some()
+                || self.s.capitalised(k)
             {
                 return None;
             }
@@ -1147,7 +1157,8 @@ impl Finder<'_, '_> {
                 let i = match self.mention_ending_at(i) {
                     Some(m)
                         if matches!(self.mentions[m].form, Form::Name | Form::Demonym)
-                            && matches!(self.mentions[m].referent, Referent::Actor(_))
+                            && matches!(self.mentions[m].referent, Referent::Actor(a)
+                                if self.lex.actors.actors[a].kind == EntityKind::Country)
                             && self.s.capitalised(self.mentions[m].toks.start) =>
                     {
                         let prefix = self.mentions.remove(m);
