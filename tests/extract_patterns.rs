@@ -285,19 +285,35 @@ fn courts_regulators_and_unions_verbs() {
         "Fine for Stat Foods\n\nThe Norwegian Competition Authority fined Stat Foods Group on Monday.\n",
     );
     assert!(
-        has(&r, "Norwegian Competition Authority", "Stat Foods Group", Stance::Oppose),
+        has(
+            &r,
+            "Norwegian Competition Authority",
+            "Stat Foods Group",
+            Stance::Oppose
+        ),
         "{r:?}"
     );
-    let r = relations("Pilots sue\n\nThe Norwegian Pilots Union sued Stat Foods Group on Friday.\n");
+    let r =
+        relations("Pilots sue\n\nThe Norwegian Pilots Union sued Stat Foods Group on Friday.\n");
     assert!(
-        has(&r, "Norwegian Pilots Union", "Stat Foods Group", Stance::Oppose),
+        has(
+            &r,
+            "Norwegian Pilots Union",
+            "Stat Foods Group",
+            Stance::Oppose
+        ),
         "{r:?}"
     );
     let r = relations(
         "Court ruling\n\nStat Foods Group was convicted of fraud by the Oslo District Court.\n",
     );
     assert!(
-        has(&r, "Oslo District Court", "Stat Foods Group", Stance::Accuse),
+        has(
+            &r,
+            "Oslo District Court",
+            "Stat Foods Group",
+            Stance::Accuse
+        ),
         "{r:?}"
     );
 }

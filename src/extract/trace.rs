@@ -62,13 +62,15 @@ pub fn sentence(p: &Parse, d: &Discourse, index: usize, found: &[Found]) -> Stri
     for f in found {
         let _ = writeln!(
             out,
-            "    => {} -> {} {}{} ({:?})",
+            "    => {} -> {} {}{} ({:?}, rule {}, {:.2})",
             d.id(f.source),
             d.id(f.target),
             f.stance,
             f.alleged_by
                 .map_or(String::new(), |a| format!(" alleged_by {}", d.id(a))),
-            f.cue
+            f.cue,
+            f.rule.name(),
+            f.confidence
         );
     }
     out

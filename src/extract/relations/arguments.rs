@@ -816,7 +816,8 @@ mod tests {
         assert!(r.iter().all(|x| x.3.is_none()), "said states a fact: {r:?}");
         let r = read_for_test("Bolivia alleged that Chile attacked Peru.");
         assert!(
-            r.iter().any(|x| x.0 == "Chile" && x.3.as_deref() == Some("Bolivia")),
+            r.iter()
+                .any(|x| x.0 == "Chile" && x.3.as_deref() == Some("Bolivia")),
             "{r:?}"
         );
     }

@@ -61,7 +61,9 @@ mod tests {
 
     #[test]
     fn the_move_refers_back_to_who_proposed_it() {
-        let r = read_for_test("Chile and Peru\n\nChile requested a vote on the border. Peru rejected the move.\n");
+        let r = read_for_test(
+            "Chile and Peru\n\nChile requested a vote on the border. Peru rejected the move.\n",
+        );
         assert!(has(&r, "Peru", "Chile", Stance::Oppose), "{r:?}");
     }
 }

@@ -77,7 +77,8 @@ mod tests {
 
     #[test]
     fn a_noun_between_two_actors_is_mutual() {
-        let r = read_for_test("Chile and Peru\n\nClashes between Chile and Peru erupted on Monday.\n");
+        let r =
+            read_for_test("Chile and Peru\n\nClashes between Chile and Peru erupted on Monday.\n");
         assert!(has(&r, "Chile", "Peru", Stance::Attack), "{r:?}");
         assert!(has(&r, "Peru", "Chile", Stance::Attack), "{r:?}");
     }
