@@ -166,7 +166,7 @@ def main():
             obj = pat[2:].strip()
             if re.fullmatch(r"\(([A-Z]+)\)", obj):
                 prep = obj[1:-1].lower()
-                for verb in verbs_of(block, line):
+                for verb in (v for v in verbs_of(block, line) if v[0] not in exclude):
                     emit(stance, verb, "prep", prep, f"CAMEO {code} ({block['name'].lower()} * {prep})")
                 continue
             objects = []

@@ -146,10 +146,6 @@ impl CueLexicon {
 
         let (name, text) = asset!("verbs.tsv");
         lex.read_verbs(name, text, &mut forms, &mut negations, false)?;
-        // Derived from CAMEO for breadth; a form verbs.tsv has keeps its
-        // hand-written reading.
-        let (name, text) = asset!("cameo_verbs.tsv");
-        lex.read_verbs(name, text, &mut forms, &mut negations, true)?;
 
         if let Some((base, (_, line, _))) = negations.iter().find(|(_, (_, _, used))| !used) {
             return Err(format!(
@@ -196,6 +192,12 @@ impl CueLexicon {
                     .push(CueForm { cue, form: None });
             }
         }
+        // Derived from CAMEO for breadth; a form verbs.tsv has keeps its
+        // hand-written reading, and nouns.tsv its
+        // noun.
+        let (name, text) = asset!("cameo_verbs.tsv");
+        lex.read_verbs(name, text, &mut forms, &mut negations, true)?;
+
         let (name, text) = asset!("state_acts.tsv");
         for row in tsv::rows(name, text, 2)? {
             let stances = row
@@ -274,7 +276,14 @@ impl CueLexicon {
                     entries.iter().any(|f| self.cues[f.cue].pos == CuePos::Verb)
                 })
             };
-            if skip_known && known(inflections[0]) {
+            // Derived rows yield to hand-written verbs, and to nouns for
+            // their plural-looking forms ("skirmishes", "clashes").
+            let noun = |form: &str| {
+                forms.get(&form.to_lowercase()).is_some_and(|entries| {
+                    entries.iter().any(|f| self.cues[f.cue].pos == CuePos::Noun)
+                })
+            };
+            if skip_known && (known(inflections[0]) || inflections.iter().any(|f| noun(f))) {
                 continue;
             }
             let object = match row.field(3) {

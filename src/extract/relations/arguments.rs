@@ -29,6 +29,11 @@ impl Parse<'_, '_> {
     /// (so "its" after "the US would strike" is not the US), or its best
     /// candidate when all are excluded (a name is what it names).
     pub(super) fn ids(&self, m: usize, exclude: &[EntityId]) -> Ids {
+        // "Afghan refugees" are people of a state, not the state: no actor
+        // to relate ("the expulsion of Afghan refugees").
+        if self.mentions[m].form == Form::People {
+            return Vec::new();
+        }
         self.cands[m]
             .iter()
             .find(|c| c.iter().all(|id| !exclude.contains(id)))
@@ -786,6 +791,12 @@ impl Parse<'_, '_> {
     }
 
     /// "between X and Y".
+    /// Where "between" sits in the first words of clause `c`, if it does.
+    pub(super) fn index_of_between(&self, c: usize) -> Option<usize> {
+        let from = self.clauses.list[c].start;
+        (from..(from + 4).min(self.n())).find(|&k| self.norm(k) == "between")
+    }
+
     pub(super) fn between(&self, from: usize, c: usize) -> Option<Ids> {
         let k = (from..(from + 4).min(self.n())).find(|&k| self.norm(k) == "between")?;
         if self.clause_of(k) != c {

@@ -33,6 +33,18 @@ pub(super) fn attach_verb(
         p.nearest_left(c, start, &[])
             .or_else(|| p.subject(c, d, &[]))
     };
+    // "Relations between Pakistan and Afghanistan have worsened": the
+    // parties of a joint or mutual verb in its subject's "between" phrase.
+    if matches!(cue.frame, Frame::Joint | Frame::Mutual)
+        && let Some(pair) = p.between(p.clauses.list[c].start, c)
+        && p.index_of_between(c).is_some_and(|k| k < start)
+    {
+        return Some(Outcome {
+            sources: pair.clone(),
+            targets: pair,
+            rule: Rule::Between,
+        });
+    }
     match cue.frame {
         Frame::Undergoer => {
             let targets = left()?;
