@@ -4,8 +4,8 @@
 //! (render::style decides all of these, so the window matches exports).
 
 use super::colors;
-use super::graph::{EdgeData, MapNode, NodeData};
-use super::node_shape::NodeShape;
+use super::node_shape::{MapNode, NodeShape};
+use super::payload::{EdgeData, NodeData};
 use crate::render::style;
 use egui::{Pos2, Rect, Shape, Stroke, Vec2};
 use egui_graphs::{DisplayEdge, DrawContext, EdgeProps};
