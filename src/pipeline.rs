@@ -117,6 +117,7 @@ impl Request {
             }
         }
         let total = files.len();
+        progress(0, total);
         let done = std::sync::atomic::AtomicUsize::new(0);
         let read: Vec<Option<Read>> = files
             .into_par_iter()

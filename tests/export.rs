@@ -7,8 +7,15 @@ use std::process::{Command, Output};
 
 const TRICKY: &str = "A \"B\" <C> & D";
 
+/// The command, reading no user lexicon (export reads the user's own):
+/// its config folder does not exist.
 fn stancemap() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_stancemap"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_stancemap"));
+    command.env(
+        "STANCEMAP_CONFIG_DIR",
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/no-config"),
+    );
+    command
 }
 
 fn fixture(name: &str) -> PathBuf {

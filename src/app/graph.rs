@@ -129,35 +129,30 @@ fn edge_ends(graph: &MapGraph) -> Vec<(EdgeIndex, usize, usize)> {
         .collect()
 }
 
-/// An edge of a fan: its index (edges are in the map's relation order,
-/// the order exports fan them in) and its source.
-type FanMember = (EdgeIndex, usize);
-
-/// Visible edges between the same two actors (either direction) get
-/// evenly spaced bends around the straight line, so none hides another;
-/// a lone edge is straight.
+/// Visible edges between the same two actors (either direction) fan out
+/// as the pictures fan them (`view::edges::fan_offsets`, in the map's
+/// relation order); an actor's relations with itself are numbered, each
+/// loop larger than the last.
 fn fan_out(graph: &mut MapGraph) {
-    let mut fans: BTreeMap<(usize, usize), Vec<FanMember>> = BTreeMap::new();
+    let mut fans: BTreeMap<(usize, usize), Vec<EdgeIndex>> = BTreeMap::new();
     for (e, a, b) in edge_ends(graph) {
         let Some(edge) = graph.edge(e) else { continue };
-        if edge.payload().visible && a != b {
-            fans.entry((a.min(b), a.max(b))).or_default().push((e, a));
+        if edge.payload().visible {
+            fans.entry((a.min(b), a.max(b))).or_default().push(e);
         }
     }
-    for ((lo, _), mut members) in fans {
+    for ((lo, hi), mut members) in fans {
         members.sort();
-        let widest = members
+        let widths: Vec<f32> = members
             .iter()
-            .filter_map(|&(e, _)| graph.edge(e).map(|edge| edge.payload().width))
-            .fold(0.0, f32::max);
-        let spacing = 18.0 + 1.5 * widest;
-        let k = members.len() as f32;
-        for (slot, &(e, source)) in members.iter().enumerate() {
-            // Slots run along the normal of lower -> higher index that
-            // exports use (right of it, where `bend` is left of source ->
-            // target), so both draw a fan in the same order.
-            let offset = (slot as f32 - (k - 1.0) / 2.0) * spacing;
-            let bend = if source == lo { -offset } else { offset };
+            .filter_map(|&e| graph.edge(e).map(|edge| edge.payload().width))
+            .collect();
+        let offsets = if lo == hi {
+            (0..members.len()).map(|k| k as f32).collect()
+        } else {
+            crate::view::edges::fan_offsets(&widths)
+        };
+        for (&e, bend) in members.iter().zip(offsets) {
             if let Some(edge) = graph.edge_mut(e) {
                 edge.payload_mut().bend = bend;
             }

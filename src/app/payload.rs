@@ -69,8 +69,10 @@ pub struct EdgeData {
     pub still_only: bool,
     /// A hairline, whatever its ends, among too many in view (map_view.rs).
     pub crowded: bool,
-    /// Sideways offset of the curve's middle, in points, to the left of
-    /// source -> target: edges between the same two actors fan out.
+    /// Where the curve bulges, in points at its middle along the normal of
+    /// the lower -> higher node index (`view::edges::curve`), so edges
+    /// between the same two actors fan out; for a self-loop, its number
+    /// among the actor's loops.
     pub bend: f32,
 }
 

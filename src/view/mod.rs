@@ -1,14 +1,27 @@
-//! What is shown of a map: the filters (stances, media, unconnected
-//! actors, minimum sentences, focus, articles and dates) and the actors
-//! they index. Free of window types, so the window and `export` show the
-//! same part of a map.
+//! What is shown of a map and where: the filters (stances, media,
+//! unconnected actors, minimum sentences, focus, articles and dates), the
+//! actors they index, and the Scene (nodes fitted to a canvas, edges with
+//! their fans, self-loops and arrowheads, labels, legend) that the SVG
+//! writer paints; the window draws its edges and fans with the same
+//! geometry. Free of window types.
 
 mod actors;
+pub mod edges;
 pub mod filters;
+pub mod font;
+pub mod geom;
+pub mod labels;
+pub mod legend;
+mod scene;
 pub mod search;
+pub mod style;
 
 pub use actors::Actors;
+pub use edges::{EdgeGeom, Path};
 pub use filters::{Filters, Visibility, visibility, visible_map};
+pub use geom::Rect;
+pub use legend::{Legend, Row as LegendRow};
+pub use scene::{EdgeItem, LabelItem, NodeItem, Options, Scene, TextLine, default_title, is_plain};
 
 use crate::model::RelationMap;
 
