@@ -95,8 +95,14 @@ fn bench(c: &mut Criterion) {
             })
         })
     });
+    let request = pipeline::Request {
+        files: folder,
+        load: options,
+        lexicon: pipeline::Lexicon::Bundled,
+        ..pipeline::Request::default()
+    };
     group.bench_function("folder_to_merged_map", |b| {
-        b.iter(|| black_box(pipeline::build(&folder, options).expect("builds")))
+        b.iter(|| black_box(request.build(&|_, _| {}).expect("builds")))
     });
     group.finish();
 }

@@ -2,8 +2,8 @@
 
 use crate::atomic_write;
 use crate::eval::{self, GoldMap, Report};
-use crate::load::{self, Input, LoadOptions};
-use crate::model::{DateRange, Day, End, RelationMap};
+use crate::load::LoadOptions;
+use crate::model::{DateRange, Day, End, RelationMap, Stance};
 use crate::pipeline;
 use crate::{export, layout, render};
 use clap::{Parser, Subcommand};
@@ -147,8 +147,60 @@ pub struct ExportArgs {
     /// With .csv: write the node table instead of the edge list.
     #[arg(long)]
     nodes: bool,
+    /// Read articles with this user lexicon; without it, the user's own
+    /// lexicon.tsv in the config folder, if any.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
     #[command(flatten)]
     dates: DateArgs,
+    #[command(flatten)]
+    filters: FilterArgs,
+}
+
+/// What part of the map to export, as the window's filters show it.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FilterArgs {
+    /// Only relations of these stances (comma-separated: support,
+    /// cooperate, neutral, oppose, accuse, attack).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = stance_name)]
+    stances: Vec<Stance>,
+    /// Leave out news media.
+    #[arg(long)]
+    hide_media: bool,
+    /// Leave out actors without a shown relation.
+    #[arg(long)]
+    hide_unconnected: bool,
+    /// Only relations stated by at least this many sentences.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    min_sentences: usize,
+    /// Only this actor (by name, alias or id) and its neighbours.
+    #[arg(long, value_name = "ACTOR")]
+    focus: Option<String>,
+}
+
+fn stance_name(s: &str) -> Result<Stance, String> {
+    Stance::parse(s.trim()).ok_or_else(|| {
+        let names: Vec<String> = Stance::ALL.iter().map(|s| s.to_string()).collect();
+        format!("not a stance (use {})", names.join(", "))
+    })
+}
+
+impl FilterArgs {
+    /// `request` showing what these filters show.
+    fn apply(&self, mut request: pipeline::Request) -> pipeline::Request {
+        let filters = &mut request.filters;
+        filters.hide_media = self.hide_media;
+        filters.hide_unconnected = self.hide_unconnected;
+        filters.min_evidence = self.min_sentences;
+        filters.focus = self.focus.is_some();
+        if !self.stances.is_empty() {
+            for (shown, stance) in filters.stances.iter_mut().zip(Stance::ALL) {
+                *shown = self.stances.contains(&stance);
+            }
+        }
+        request.focus = self.focus.clone();
+        request
+    }
 }
 
 /// Keep only articles published in a date range (from their page metadata,
@@ -179,42 +231,6 @@ impl DateArgs {
             to: self.until,
         }
     }
-
-    /// `map` with only the articles in the range; an error when none is.
-    fn apply(&self, map: RelationMap) -> Result<RelationMap, Failure> {
-        let range = self.range();
-        if range.is_open() {
-            return Ok(map);
-        }
-        let undated = map.articles.iter().filter(|a| a.day().is_none()).count();
-        let total = map.articles.len();
-        let kept = map.only_articles(|a| a.published_in(&range));
-        if undated > 0 {
-            eprintln!("warning: {undated} of {total} articles have no date and were left out");
-        }
-        if kept.articles.is_empty() {
-            return Err(Failure(format!(
-                "no article was published {}",
-                describe(&range)
-            )));
-        }
-        Ok(kept)
-    }
-
-    /// Whether a one-article map is in the range (for --jsonl).
-    fn keeps(&self, map: &RelationMap) -> bool {
-        let range = self.range();
-        range.is_open() || map.articles.iter().any(|a| a.published_in(&range))
-    }
-}
-
-fn describe(range: &DateRange) -> String {
-    match (range.from, range.to) {
-        (Some(from), Some(to)) => format!("from {from} to {to}"),
-        (Some(from), None) => format!("on or after {from}"),
-        (None, Some(to)) => format!("on or before {to}"),
-        (None, None) => "at any date".to_string(),
-    }
 }
 
 fn export_path(s: &str) -> Result<PathBuf, String> {
@@ -243,6 +259,17 @@ pub struct Failure(pub String);
 pub struct Options {
     pub load: LoadOptions,
     pub min_confidence: f32,
+}
+
+impl Options {
+    /// A request of the seed (or of files set later) with these settings.
+    pub fn request(&self) -> pipeline::Request {
+        pipeline::Request {
+            load: self.load,
+            min_confidence: self.min_confidence,
+            ..pipeline::Request::default()
+        }
+    }
 }
 
 impl Cli {
@@ -298,7 +325,7 @@ pub fn run(command: &Command, options: Options) -> Result<(), Failure> {
                     .to_string(),
             )),
         },
-        Command::Export(args) => run_export(args, options.load),
+        Command::Export(args) => run_export(args, options),
         Command::Layout {
             edges,
             output,
@@ -316,10 +343,12 @@ fn extract(
     dates: &DateArgs,
     options: Options,
 ) -> Result<(), Failure> {
-    let user = crate::curate::user_lexicons(lexicon).map_err(Failure)?;
-    let lex = user
-        .as_ref()
-        .unwrap_or_else(|| crate::extract::Lexicons::bundled());
+    let request = pipeline::Request {
+        files: files.to_vec(),
+        lexicon: lexicon_choice(lexicon),
+        dates: dates.range(),
+        ..options.request()
+    };
     let bar = progress_bar();
     let progress = |done: usize, total: usize| {
         if total > 1 {
@@ -328,31 +357,17 @@ fn extract(
         }
     };
     let json = if jsonl {
-        let (maps, warnings) = if files.is_empty() {
-            (vec![pipeline::seed_map_with(lex)], Vec::new())
-        } else {
-            pipeline::maps_each(lex, files, options.load, &progress)
-                .map_err(|e| Failure(e.to_string()))?
-        };
+        let (maps, warnings) = request.maps_each(&progress).map_err(Failure)?;
         bar.finish_and_clear();
-        for w in &warnings {
-            eprintln!("warning: {w}");
-        }
-        maps.into_iter()
-            .filter(|m| dates.keeps(m))
-            .map(|m| m.with_min_confidence(options.min_confidence).to_json_line())
+        warn(&warnings);
+        maps.iter()
+            .map(RelationMap::to_json_line)
             .collect::<String>()
     } else {
-        let built = pipeline::build_with_progress(lex, files, options.load, &progress)
-            .map_err(|e| Failure(e.to_string()))?;
+        let built = request.build(&progress).map_err(Failure)?;
         bar.finish_and_clear();
-        for w in &built.warnings {
-            eprintln!("warning: {w}");
-        }
-        dates
-            .apply(built.map)?
-            .with_min_confidence(options.min_confidence)
-            .to_json()
+        warn(&built.warnings);
+        built.map.to_json()
     };
     match output {
         Some(path) => atomic_write::write(path, json.as_bytes()).map_err(Failure),
@@ -360,6 +375,19 @@ fn extract(
             print!("{json}");
             Ok(())
         }
+    }
+}
+
+/// `--lexicon FILE`, or the user's own lexicon without it.
+fn lexicon_choice(lexicon: Option<&Path>) -> pipeline::Lexicon {
+    lexicon.map_or(pipeline::Lexicon::Users, |p| {
+        pipeline::Lexicon::File(p.to_path_buf())
+    })
+}
+
+fn warn(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
     }
 }
 
@@ -388,15 +416,12 @@ fn eval_one(
     verbose: bool,
 ) -> Result<(Report, String), Failure> {
     let gold = read_gold(gold)?;
-    let loaded = load::load_path(article, options.load).map_err(|e| Failure(e.to_string()))?;
-    let Input::Article(article_text) = loaded.input else {
-        return Err(Failure(format!(
-            "{}: a map, not an article to extract",
-            article.display()
-        )));
+    let request = pipeline::Request {
+        lexicon: pipeline::Lexicon::Bundled,
+        ..options.request()
     };
-    let (map, traces) = crate::extract::explain(&article_text);
-    let report = eval::score(&map.with_min_confidence(options.min_confidence), &gold);
+    let (article_text, map, traces) = request.explain(article).map_err(Failure)?;
+    let report = eval::score(&map, &gold);
     let name = article
         .file_stem()
         .and_then(|s| s.to_str())
@@ -523,8 +548,19 @@ fn eval_corpus(
 }
 
 /// Open the desktop app on `files` (the seed without any).
+#[cfg(feature = "gui")]
 pub fn open_app(files: &[PathBuf], options: Options) -> Result<(), Failure> {
     crate::app::run(files, options.load, options.min_confidence).map_err(Failure)
+}
+
+/// Built without the `gui` feature there is no window to open.
+#[cfg(not(feature = "gui"))]
+pub fn open_app(_files: &[PathBuf], _options: Options) -> Result<(), Failure> {
+    Err(Failure(
+        "this stancemap was built without the window (the gui feature); \
+         use a command: extract, export, eval or layout"
+            .to_string(),
+    ))
 }
 
 fn is_edge_list(path: &Path) -> bool {
@@ -559,9 +595,9 @@ fn read_edge_list(path: &Path, options: LoadOptions) -> Result<layout::EdgeList,
     Ok(list)
 }
 
-fn run_export(args: &ExportArgs, options: LoadOptions) -> Result<(), Failure> {
+fn run_export(args: &ExportArgs, options: Options) -> Result<(), Failure> {
     let map = match args.files.as_slice() {
-        [one] if is_edge_list(one) => export::edge_list_map(&read_edge_list(one, options)?),
+        [one] if is_edge_list(one) => export::edge_list_map(&read_edge_list(one, options.load)?),
         files => {
             if let Some(list) = files.iter().find(|f| is_edge_list(f)) {
                 return Err(Failure(format!(
@@ -569,11 +605,16 @@ fn run_export(args: &ExportArgs, options: LoadOptions) -> Result<(), Failure> {
                     list.display()
                 )));
             }
-            let built = pipeline::build(files, options).map_err(|e| Failure(e.to_string()))?;
-            for w in &built.warnings {
-                eprintln!("warning: {w}");
-            }
-            args.dates.apply(built.map)?
+            let request = pipeline::Request {
+                files: files.to_vec(),
+                lexicon: lexicon_choice(args.lexicon.as_deref()),
+                dates: args.dates.range(),
+                ..options.request()
+            };
+            let request = args.filters.apply(request);
+            let built = request.build(&|_, _| {}).map_err(Failure)?;
+            warn(&built.warnings);
+            built.map
         }
     };
     let format = export::Format::from_path(&args.output);

@@ -4,6 +4,7 @@
 //! Data flows one way: `load` -> `extract` -> `model::merge_maps` -> `layout`
 //! -> `render` / `export` (and the window in `app`).
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod atomic_write;
 pub mod cli;
@@ -18,3 +19,4 @@ pub mod model;
 pub mod pipeline;
 pub mod render;
 pub mod text;
+pub mod view;

@@ -675,3 +675,55 @@ fn a_large_map_hides_its_edges_while_panned_and_shows_them_when_still() {
     assert!(!seed.state().view.edges_hidden);
     seed.drop_at(from + egui::vec2(30.0, 20.0));
 }
+
+/// The window's "Export report" and `stancemap export` draw the same
+/// picture of the same map: one Request read it, and the window's filters
+/// and the command line's show the same part of it.
+#[test]
+fn the_window_and_export_build_the_same_scene() {
+    use stancemap::model::{Stance, merge_maps};
+    use stancemap::pipeline::{Lexicon, Request};
+    use stancemap::view::{Filters, Options, Scene};
+
+    let seed = Request {
+        lexicon: Lexicon::Bundled,
+        ..Request::seed()
+    };
+    let one = seed.build(&|_, _| {}).unwrap().map;
+    let mut other = one.clone();
+    other.articles[0].title = "Another article".to_string();
+    let merged = merge_maps([one.clone(), other]);
+    let opts = Options::default();
+    for map in [one, merged] {
+        let mut app = StancemapApp::with_map(map.clone(), LoadOptions::default(), 0.0);
+        // Unfiltered, then as a user filters: two stances off, media
+        // hidden, focus on ISIS-K.
+        let filtered = Filters {
+            hide_media: true,
+            focus: true,
+            ..Filters::default()
+        };
+        for filters in [Filters::default(), filtered] {
+            app.filters = filters.clone();
+            app.filters.toggle(Stance::Neutral);
+            app.filters.toggle(Stance::Cooperate);
+            let isis = app.actors.index["isis-k"];
+            app.select_actor(isis);
+            app.refresh();
+            let request = Request {
+                filters: app.filters.clone(),
+                focus: Some("ISIS-K".to_string()),
+                ..seed.clone()
+            };
+            let exported = request.filtered(map.clone()).unwrap();
+            let positions = app.positions();
+            assert_eq!(
+                Scene::build(&app.visible_map(), &positions, &opts),
+                Scene::build(&exported, &positions, &opts),
+                "{} articles, {:?}",
+                map.articles.len(),
+                app.filters
+            );
+        }
+    }
+}

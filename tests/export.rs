@@ -7,8 +7,15 @@ use std::process::{Command, Output};
 
 const TRICKY: &str = "A \"B\" <C> & D";
 
+/// The command, reading no user lexicon (export reads the user's own):
+/// its config folder does not exist.
 fn stancemap() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_stancemap"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_stancemap"));
+    command.env(
+        "STANCEMAP_CONFIG_DIR",
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/no-config"),
+    );
+    command
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -349,4 +356,122 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
         }
     }
     rows
+}
+
+/// The (source, stance, target) of every relation of a map in JSON.
+fn relation_keys(json: &[u8]) -> Vec<(String, String, String)> {
+    let map: serde_json::Value = serde_json::from_slice(json).unwrap();
+    map["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let field = |k: &str| r[k].as_str().unwrap().to_string();
+            (field("source"), field("stance"), field("target"))
+        })
+        .collect()
+}
+
+/// `stancemap ARGS` with its own, empty config folder (no user lexicon),
+/// or the one given.
+fn run_in(config: &Path, args: &[&str]) -> Output {
+    let out = stancemap()
+        .env("STANCEMAP_CONFIG_DIR", config)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "stancemap {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+#[test]
+fn export_and_extract_keep_the_same_relations_at_any_confidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.json");
+    let out_arg = out.display().to_string();
+    let mut kept = Vec::new();
+    for min in ["0", "0.5", "0.9"] {
+        let extracted = run_in(dir.path(), &["extract", "--min-confidence", min]).stdout;
+        run_in(
+            dir.path(),
+            &["export", "-o", &out_arg, "--min-confidence", min],
+        );
+        let exported = std::fs::read(&out).unwrap();
+        assert_eq!(
+            relation_keys(&exported),
+            relation_keys(&extracted),
+            "--min-confidence {min}"
+        );
+        kept.push(relation_keys(&extracted).len());
+    }
+    assert!(kept[0] >= kept[1] && kept[1] > kept[2], "{kept:?}");
+}
+
+#[test]
+fn export_reads_with_the_users_lexicon() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.json");
+    let out_arg = out.display().to_string();
+    let ids = |json: &[u8]| -> Vec<String> {
+        let map: serde_json::Value = serde_json::from_slice(json).unwrap();
+        map["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    run_in(dir.path(), &["export", "-o", &out_arg]);
+    assert!(ids(&std::fs::read(&out).unwrap()).contains(&"ttp".to_string()));
+    std::fs::write(
+        dir.path().join("lexicon.tsv"),
+        "alias\tTTP\tpakistan\tPakistan\tcountry\n\
+         alias\tTehreek-e-Taliban Pakistan\tpakistan\tPakistan\tcountry\n",
+    )
+    .unwrap();
+    run_in(dir.path(), &["export", "-o", &out_arg]);
+    let taught = std::fs::read(&out).unwrap();
+    assert!(
+        !ids(&taught).contains(&"ttp".to_string()),
+        "TTP is Pakistan now"
+    );
+    let extracted = run_in(dir.path(), &["extract"]).stdout;
+    assert_eq!(ids(&taught), ids(&extracted));
+}
+
+#[test]
+fn export_filters_as_the_window_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.json");
+    let out_arg = out.display().to_string();
+    let export = |extra: &[&str]| {
+        let mut args = vec!["export", "-o", &out_arg];
+        args.extend(extra);
+        run_in(dir.path(), &args);
+        std::fs::read(&out).unwrap()
+    };
+    let all = relation_keys(&export(&[]));
+    let some = relation_keys(&export(&["--stances", "support,accuse"]));
+    assert!(!some.is_empty() && some.len() < all.len());
+    assert!(some.iter().all(|(_, s, _)| s == "support" || s == "accuse"));
+    let strong = relation_keys(&export(&["--min-sentences", "2"]));
+    assert!(strong.len() < all.len());
+    let focused = relation_keys(&export(&["--focus", "ISIS-K"]));
+    assert!(!focused.is_empty() && focused.len() < all.len());
+    assert!(
+        focused
+            .iter()
+            .all(|(a, _, b)| a == "isis-k" || b == "isis-k"),
+        "{focused:?}"
+    );
+    let missing = stancemap()
+        .env("STANCEMAP_CONFIG_DIR", dir.path())
+        .args(["export", "-o", &out_arg, "--focus", "Atlantis"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
 }

@@ -4,10 +4,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stancemap_fuzz::extract::extract;
-use stancemap_fuzz::load::parse_map;
-use stancemap_fuzz::model::Article;
-use stancemap_fuzz::text::sentences::split;
+use stancemap::extract::extract;
+use stancemap::load::parse_map;
+use stancemap::model::Article;
+use stancemap::text::sentences::split;
 
 fuzz_target!(|text: &str| {
     let article = Article {

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stancemap_fuzz::load::{Format, Input, load_bytes};
+use stancemap::load::{Format, Input, load_bytes};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {

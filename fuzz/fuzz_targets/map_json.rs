@@ -5,8 +5,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stancemap_fuzz::load::parse_map;
-use stancemap_fuzz::model::merge_maps;
+use stancemap::load::parse_map;
+use stancemap::model::merge_maps;
 
 fuzz_target!(|text: &str| {
     let Ok(map) = parse_map(text) else {

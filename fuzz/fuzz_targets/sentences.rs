@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stancemap_fuzz::text::sentences::split;
+use stancemap::text::sentences::split;
 
 fuzz_target!(|text: &str| {
     let mut previous_end = 0;

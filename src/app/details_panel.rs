@@ -6,6 +6,7 @@
 
 use super::colors;
 use super::edit_ui;
+use super::messages::count;
 use super::node_shape::kind_icon;
 use super::state::{Selection, StancemapApp};
 use crate::model::{Evidence, Stance};
@@ -214,16 +215,6 @@ fn actor(app: &StancemapApp, ui: &mut egui::Ui, i: usize, actions: &mut Vec<Acti
                 actions.push(Action::Relation(r));
             }
         }
-    }
-}
-
-/// "1 sentence", "3 sentences".
-/// "1 actor", "7 actors".
-pub(crate) fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 

@@ -1,19 +1,19 @@
 //! How a relation is drawn: a curve in its stance's colour from the
 //! source's outline to an arrowhead at the target's, as wide as its
-//! evidence is strong, dashed when alleged and dotted when negated
-//! (render::style decides all of these, so the window matches exports).
+//! evidence is strong, dashed when alleged and dotted when negated. The
+//! curve, self-loop and arrowhead are `view::edges`' (and the style
+//! render::style's), the very geometry of the exported pictures.
 
 use super::colors;
-use super::graph::{EdgeData, MapNode, NodeData};
-use super::node_shape::NodeShape;
+use super::node_shape::{MapNode, NodeShape};
+use super::payload::{EdgeData, NodeData};
 use crate::render::style;
-use egui::{Pos2, Rect, Shape, Stroke, Vec2};
+use crate::view::edges::{self, EdgeGeom, EdgeSpec, NodeGeom};
+use egui::{Pos2, Rect, Shape, Stroke};
 use egui_graphs::{DisplayEdge, DrawContext, EdgeProps};
 use petgraph::Directed;
 use petgraph::stable_graph::DefaultIx;
 
-/// Points along a curved edge: enough to look smooth at any zoom.
-const SAMPLES: usize = 24;
 /// How close (in points) the pointer must be to an edge to hit it.
 const HIT_SLOP: f32 = 5.0;
 
@@ -35,13 +35,6 @@ impl From<EdgeProps<EdgeData>> for EdgeShape {
             zoom: 1.0,
         }
     }
-}
-
-/// An edge's geometry on screen: the line (ending at the arrowhead's base)
-/// and the arrowhead (tip first).
-struct Geometry {
-    line: Vec<Pos2>,
-    arrow: [Pos2; 3],
 }
 
 impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeShape {
@@ -68,25 +61,19 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
             self.line.extend([start.location(), end.location()]);
             return Vec::new();
         }
-        let geometry = if start.id() == end.id() {
-            self_loop(start.display(), s, self.data.width, self.data.bend)
-        } else {
-            curve(
-                start.display(),
-                end.display(),
-                s,
-                e,
-                self.data.width,
-                self.data.bend,
-            )
-        };
-        let Some(g) = geometry else {
+        let g = geometry(start, end, s, e, &self.data);
+        let pos = |p: [f32; 2]| Pos2::new(p[0], p[1]);
+        let mut line: Vec<Pos2> = g.line().iter().map(|&p| pos(p)).collect();
+        if self.data.bend == 0.0 && line.len() > 2 && start.id() != end.id() {
+            // A straight edge needs no more than its ends.
+            line = vec![line[0], line[line.len() - 1]];
+        }
+        let Some(arrow) = g.arrow.map(|a| a.map(pos)) else {
             return Vec::new();
         };
-        self.line = g
-            .line
+        self.line = line
             .iter()
-            .chain(g.arrow.iter().take(1))
+            .chain(arrow.iter().take(1))
             .map(|&p| ctx.meta.screen_to_canvas_pos(p))
             .collect();
 
@@ -101,21 +88,21 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
         let mut out = Vec::new();
         if self.selected {
             let halo = ctx.ctx.global_style().visuals.selection.bg_fill;
-            let mut halo_line = g.line.clone();
-            halo_line.push(g.arrow[0]);
+            let mut halo_line = line.clone();
+            halo_line.push(arrow[0]);
             out.push(Shape::line(halo_line, Stroke::new(width + 8.0, halo)));
         }
         let stroke = Stroke::new(width, color);
         if self.data.negated {
             let [on, off] = style::negated_dash(width);
-            out.extend(Shape::dashed_line(&g.line, stroke, on, off));
+            out.extend(Shape::dashed_line(&line, stroke, on, off));
         } else if self.data.alleged {
             let [on, off] = style::alleged_dash(width);
-            out.extend(Shape::dashed_line(&g.line, stroke, on, off));
+            out.extend(Shape::dashed_line(&line, stroke, on, off));
         } else {
-            out.push(Shape::line(g.line, stroke));
+            out.push(Shape::line(line, stroke));
         }
-        out.push(Shape::convex_polygon(g.arrow.to_vec(), color, Stroke::NONE));
+        out.push(Shape::convex_polygon(arrow.to_vec(), color, Stroke::NONE));
         out
     }
 
@@ -173,83 +160,33 @@ fn may_show(s: Pos2, e: Pos2, bend: f32, clip: Rect) -> bool {
         .intersects(clip)
 }
 
-fn quad(p0: Pos2, c: Pos2, p2: Pos2, t: f32) -> Pos2 {
-    let u = 1.0 - t;
-    (p0.to_vec2() * (u * u) + c.to_vec2() * (2.0 * u * t) + p2.to_vec2() * (t * t)).to_pos2()
-}
-
-/// A quadratic curve from `a`'s outline to `b`'s, its middle `bend` points
-/// left of the straight line.
-fn curve(
-    a: &NodeShape,
-    b: &NodeShape,
-    s: Pos2,
-    e: Pos2,
-    width: f32,
-    bend: f32,
-) -> Option<Geometry> {
-    let d = e - s;
-    let len = d.length();
-    if len < 1.0 {
-        return None;
+/// The edge from `start` (on screen at `s`) to `end` (at `e`) as the
+/// pictures draw it: `view::edges`' curve or self-loop, with arrowhead.
+fn geometry(start: &MapNode, end: &MapNode, s: Pos2, e: Pos2, data: &EdgeData) -> EdgeGeom {
+    let node = |n: &MapNode, at: Pos2| {
+        let shape = n.display();
+        NodeGeom {
+            center: [at.x, at.y],
+            radius: shape.radius(),
+            shape: shape.outline(),
+        }
+    };
+    let spec = EdgeSpec {
+        source: 0,
+        target: 1,
+        width: data.width,
+        arrow: true,
+    };
+    if start.id() == end.id() {
+        return edges::self_loop(&node(start, s), &spec, data.bend as usize);
     }
-    let u = d / len;
-    let left = Vec2::new(u.y, -u.x);
-    let c = s + d / 2.0 + left * (2.0 * bend);
-    let dir_s = (c - s).normalized();
-    let dir_e = (c - e).normalized();
-    let p0 = s + dir_s * a.boundary(dir_s);
-    let tip = e + dir_e * b.boundary(dir_e);
-    if (tip - p0).length() < 2.0 || (tip - s).dot(u) < (p0 - s).dot(u) {
-        return None;
-    }
-    let samples = if bend == 0.0 { 1 } else { SAMPLES };
-    let points: Vec<Pos2> = (0..=samples)
-        .map(|k| quad(p0, c, tip, k as f32 / samples as f32))
-        .collect();
-    Some(finish(points, (tip - c).normalized(), width))
-}
-
-/// A loop above the node for relations of an actor with itself.
-fn self_loop(node: &NodeShape, s: Pos2, width: f32, bend: f32) -> Option<Geometry> {
-    let r = node.radius();
-    let up = -std::f32::consts::FRAC_PI_2;
-    let reach = r * 3.0 + 20.0 + bend.abs();
-    let at = |angle: f32, dist: f32| s + Vec2::angled(up + angle) * dist;
-    let (p0, c1, c2) = (
-        at(-0.45, node.boundary(Vec2::angled(up - 0.45))),
-        at(-0.9, reach),
-        at(0.9, reach),
-    );
-    let tip = at(0.45, node.boundary(Vec2::angled(up + 0.45)));
-    let points: Vec<Pos2> = (0..=SAMPLES)
-        .map(|k| {
-            let t = k as f32 / SAMPLES as f32;
-            let u = 1.0 - t;
-            (p0.to_vec2() * (u * u * u)
-                + c1.to_vec2() * (3.0 * u * u * t)
-                + c2.to_vec2() * (3.0 * u * t * t)
-                + tip.to_vec2() * (t * t * t))
-                .to_pos2()
-        })
-        .collect();
-    Some(finish(points, (tip - c2).normalized(), width))
-}
-
-/// Cut the line short of the arrowhead so a thick line does not blunt it.
-fn finish(mut points: Vec<Pos2>, tangent: Vec2, width: f32) -> Geometry {
-    let tip = *points.last().unwrap_or(&Pos2::ZERO);
-    let (length, half) = style::arrow_size(width);
-    let base = tip - tangent * length;
-    let side = Vec2::new(-tangent.y, tangent.x) * half;
-    while points.len() > 1 && (points[points.len() - 1] - tip).length() < length {
-        points.pop();
-    }
-    points.push(base);
-    Geometry {
-        line: points,
-        arrow: [tip, base + side, base - side],
-    }
+    let nodes = [node(start, s), node(end, e)];
+    let (lo, hi) = if start.id().index() < end.id().index() {
+        (0, 1)
+    } else {
+        (1, 0)
+    };
+    edges::curve(&nodes, &spec, lo, hi, data.bend)
 }
 
 /// Distance from `p` to the segment `a`-`b`.
@@ -269,7 +206,7 @@ mod tests {
 
     #[test]
     fn only_edges_near_the_view_are_drawn() {
-        let view = Rect::from_min_size(Pos2::ZERO, Vec2::splat(500.0));
+        let view = Rect::from_min_size(Pos2::ZERO, egui::Vec2::splat(500.0));
         let at = Pos2::new;
         assert!(may_show(at(-100.0, 250.0), at(600.0, 250.0), 0.0, view));
         assert!(may_show(at(550.0, 550.0), at(550.0, 550.0), 0.0, view));

@@ -4,7 +4,7 @@
 //! shortcuts. They only call the operations in editing.rs and saving.rs.
 
 use super::colors;
-use super::editing::Draft;
+use super::curation::Draft;
 use super::state::{Selection, StancemapApp};
 use crate::curate::{self, Edit, RelationRef, UserEntry};
 use crate::model::{Article, Stance};
@@ -645,7 +645,7 @@ struct Candidates {
 }
 
 fn candidates(
-    (map, actors): (&crate::model::RelationMap, &super::graph::Actors),
+    (map, actors): (&crate::model::RelationMap, &crate::view::Actors),
     article: &Article,
     draft: &Draft,
 ) -> Candidates {

@@ -4,58 +4,11 @@
 //! holds the window's curation state and the operations the panels call;
 //! the widgets are in edit_ui.rs, files in saving.rs.
 
+use super::curation::Draft;
 use super::state::{Selection, StancemapApp};
-use crate::curate::{self, Conflict, Edit, History, Positions, RelationRef, UserEntry};
+use crate::curate::{self, Edit, History, Positions, RelationRef};
 use crate::model::Stance;
-use std::collections::HashMap;
 use std::path::PathBuf;
-
-/// What the window keeps about editing and saving the map.
-#[derive(Default)]
-pub struct Curation {
-    pub history: History,
-    /// The file the map is saved as: set by Save As or by opening a map.
-    pub file: Option<PathBuf>,
-    /// The map changed outside the history since it was last saved
-    /// (articles added to an edited map, re-extracted, recovered).
-    pub changed: bool,
-    /// The last position of every actor seen, so an actor brought back by
-    /// an undo returns to where it was.
-    remembered: Positions,
-    /// A question the window waits for an answer to.
-    pub prompt: Option<super::saving::Prompt>,
-    /// What the last edit could teach the extractor, offered to keep.
-    pub offer: Vec<UserEntry>,
-    /// Edits a re-extraction could not apply again.
-    pub conflicts: Vec<Conflict>,
-    /// A relation being added by hand.
-    pub draft: Option<Draft>,
-    /// Two actors held for a merge (the selected one, then the one
-    /// Ctrl+clicked); the details panel asks which way.
-    pub pair: Option<(String, String)>,
-    /// The confidence threshold articles are extracted with.
-    pub min_confidence: f32,
-    /// egui time of the last autosave (or when the map became dirty).
-    pub autosaved_at: Option<f64>,
-    /// The user chose to close without saving.
-    pub close_confirmed: bool,
-    /// The first name seen for each actor id, to name edits by (an undo
-    /// can be about an actor the map no longer has).
-    names: HashMap<String, String>,
-}
-
-/// A relation read by hand from one sentence of an article.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Draft {
-    pub article: String,
-    /// The picked sentence; `None` until one is clicked.
-    pub sentence: Option<usize>,
-    pub source: Option<String>,
-    pub target: Option<String>,
-    pub stance: Stance,
-    /// The words that state it.
-    pub cue: String,
-}
 
 /// What to select once an edit is made: by identity, as indices change.
 enum Target {
@@ -64,40 +17,20 @@ enum Target {
     Relation(RelationRef, Option<(String, usize)>),
 }
 
-impl Curation {
-    pub fn new(min_confidence: f32) -> Self {
-        Self {
-            min_confidence,
-            ..Self::default()
-        }
-    }
-
-    pub fn is_dirty(&self) -> bool {
-        self.history.is_dirty() || self.changed
-    }
-
-    /// Forget everything about the previous map: a new one is open.
-    pub fn start(&mut self, history: History, file: Option<PathBuf>) {
-        *self = Self {
-            history,
-            file,
-            min_confidence: self.min_confidence,
-            ..Self::default()
-        };
-    }
-}
-
 impl StancemapApp {
     /// The seed article's map as the window opens on it: read with the
     /// user's lexicon when there is one.
     pub fn seed_taught(options: crate::load::LoadOptions, min_confidence: f32) -> Self {
-        match curate::user_lexicons(None) {
-            Ok(Some(lex)) => Self::with_map(
-                crate::pipeline::seed_map_with(&lex).with_min_confidence(min_confidence),
-                options,
-                min_confidence,
-            ),
-            Ok(None) => Self::seed(options, min_confidence),
+        let request = crate::pipeline::Request {
+            load: options,
+            min_confidence,
+            ..crate::pipeline::Request::default()
+        };
+        match request.reader() {
+            Ok(reader) if reader.is_taught() => {
+                Self::with_map(reader.seed(), options, min_confidence)
+            }
+            Ok(_) => Self::seed(options, min_confidence),
             Err(e) => {
                 let mut app = Self::seed(options, min_confidence);
                 app.messages

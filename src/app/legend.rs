@@ -1,14 +1,14 @@
 //! The legend under the map: every stance with its colour and arrow, how
 //! alleged (and negated) relations look, what edge width means and the
 //! shape of each kind of actor on the map. Its rows are the exported
-//! pictures' legend rows (render::Legend), drawn with egui; each entry is
+//! pictures' legend rows (view::Legend), drawn with egui; each entry is
 //! one piece, so the legend wraps between entries, never inside one.
 
 use super::colors;
 use super::node_shape::kind_icon;
 use super::state::StancemapApp;
 use crate::render::style;
-use crate::render::{Legend, LegendRow};
+use crate::view::{Legend, LegendRow};
 use egui::{Color32, FontFamily, FontId, Painter, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 
 const SWATCH: Vec2 = Vec2::new(30.0, 16.0);

@@ -5,10 +5,9 @@
 //! when it arrives, and a file that fails leaves the map as it was.
 
 use crate::layout;
-use crate::load::{self, Input, LoadOptions};
+use crate::load::LoadOptions;
 use crate::model::{RelationMap, merge_maps};
 use crate::pipeline;
-use rayon::prelude::*;
 use std::collections::{BTreeMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -76,8 +75,9 @@ impl Progress {
 
 /// Loads one request at a time on a worker thread; later ones wait.
 pub struct Loader {
-    options: LoadOptions,
-    min_confidence: f32,
+    /// How files are read (load options, lexicons, threshold): the
+    /// command line's request, without its files.
+    template: pipeline::Request,
     queue: VecDeque<Request>,
     running: Option<(Request, Receiver<Outcome>, Arc<Progress>)>,
 }
@@ -85,8 +85,11 @@ pub struct Loader {
 impl Loader {
     pub fn new(options: LoadOptions, min_confidence: f32) -> Self {
         Self {
-            options,
-            min_confidence,
+            template: pipeline::Request {
+                load: options,
+                min_confidence,
+                ..pipeline::Request::default()
+            },
             queue: VecDeque::new(),
             running: None,
         }
@@ -124,14 +127,14 @@ impl Loader {
         let base = (request.mode == Mode::Add).then(base);
         let (tx, rx) = mpsc::channel();
         let job = request.clone();
-        let (options, min_confidence) = (self.options, self.min_confidence);
+        let template = self.template.clone();
         let ctx = ctx.clone();
         let progress = Arc::new(Progress::default());
         let shared = Arc::clone(&progress);
         let spawned = std::thread::Builder::new()
             .name("stancemap-load".into())
             .spawn(move || {
-                let outcome = run(job, base, options, min_confidence, &shared);
+                let outcome = run(job, base, &template, &shared);
                 // The window may have closed meanwhile: nobody to tell.
                 let _ = tx.send(outcome);
                 ctx.request_repaint();
@@ -169,54 +172,29 @@ impl Loader {
 fn run(
     request: Request,
     base: Option<Base>,
-    options: LoadOptions,
-    min_confidence: f32,
+    template: &pipeline::Request,
     progress: &Progress,
 ) -> Outcome {
     let mut maps = Vec::new();
     let mut loaded = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    // What the user taught the extractor (curate::user_lexicons).
-    let user = crate::curate::user_lexicons(None).unwrap_or_else(|e| {
+    let mut read = pipeline::Request {
+        files: request.paths.clone(),
+        ..template.clone()
+    };
+    // What the user taught the extractor; without it, the bundled lexicons.
+    let reader = read.reader().unwrap_or_else(|e| {
         warnings.push(format!("Your lexicon was not used: {e}"));
-        None
+        read.lexicon = pipeline::Lexicon::Bundled;
+        read.reader()
+            .unwrap_or_else(|_| unreachable!("bundled lexicons always load"))
     });
-    // A folder stands for the articles in it.
-    let mut paths = Vec::with_capacity(request.paths.len());
-    for path in &request.paths {
-        match load::folder::expand(std::slice::from_ref(path)) {
-            Ok(files) => paths.extend(files),
-            Err(e) => errors.push(e.to_string()),
-        }
-    }
-    progress.total.store(paths.len(), Ordering::Relaxed);
-    // Read in parallel (a folder may hold hundreds of articles); results
-    // keep the order of the files.
-    let read: Vec<_> = paths
-        .par_iter()
-        .map(|path| {
-            if progress.is_cancelled() {
-                return None;
-            }
-            let result = load::load_path(path, options).map(|file| {
-                // The confidence threshold is for what the extractor reads;
-                // a saved map is shown as it was saved.
-                let map = match file.input {
-                    Input::Article(_) => match &user {
-                        Some(lex) => pipeline::map_of_with(lex, file.input),
-                        None => pipeline::map_of(file.input),
-                    }
-                    .with_min_confidence(min_confidence),
-                    Input::Map(map) => map,
-                };
-                (map, file.warnings)
-            });
-            progress.done.fetch_add(1, Ordering::Relaxed);
-            Some(result)
-        })
-        .collect();
-    if progress.is_cancelled() {
+    let counted = |done: usize, total: usize| {
+        progress.total.store(total, Ordering::Relaxed);
+        progress.done.fetch_max(done, Ordering::Relaxed);
+    };
+    let Some(each) = read.read_each(&reader, &counted, &|| progress.is_cancelled()) else {
         return Outcome {
             mode: request.mode,
             result: None,
@@ -224,13 +202,13 @@ fn run(
             errors: Vec::new(),
             warnings: vec!["Loading cancelled: the map is unchanged.".to_string()],
         };
-    }
-    for (path, result) in paths.iter().zip(read.into_iter().flatten()) {
+    };
+    for result in each {
         match result {
-            Ok((map, w)) => {
+            Ok((path, map, w)) => {
                 warnings.extend(w);
                 maps.push(map);
-                loaded.push(path.clone());
+                loaded.push(path);
             }
             Err(e) => errors.push(e.to_string()),
         }
@@ -264,6 +242,14 @@ pub fn lay_out(
         return BTreeMap::new();
     }
     layout::map_positions_from(map, layout::DEFAULT_SEED, known)
+}
+
+/// A file's name, for titles and messages.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// What a file dialog gave.
@@ -376,7 +362,11 @@ mod tests {
             mode: Mode::Replace,
             paths: vec![dir.to_path_buf()],
         };
-        run(request, None, LoadOptions::default(), 0.5, progress)
+        let template = pipeline::Request {
+            min_confidence: 0.5,
+            ..pipeline::Request::default()
+        };
+        run(request, None, &template, progress)
     }
 
     #[test]

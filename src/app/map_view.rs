@@ -5,10 +5,11 @@
 //! to assistive technology (and to tests) as a labelled element.
 
 use super::colors;
-use super::graph::{DOT_RADIUS, MapGraph};
+use super::graph::MapGraph;
 use super::labels;
 use super::layout::{LiveLayout, LiveState};
 use super::legend;
+use super::payload::{DOT_RADIUS, NodeData};
 use super::state::StancemapApp;
 use egui::{FontId, Pos2, Rect, Sense, Vec2};
 use egui_graphs::{GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation};
@@ -73,7 +74,12 @@ pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {
     if !app.view.hides_overlays(ui.input(|i| i.time)) {
         drop_overlay(ui, rect);
         app.messages.show(ui, rect);
-        super::stats::show(app, ui, rect);
+        let figures = super::stats::Figures {
+            sim: &app.sim,
+            visibility: &app.visibility,
+            picture: app.far.last_draw(),
+        };
+        super::stats::show(&app.stats, &figures, ui, rect);
         super::progress::show(app, ui, rect);
     }
 }
@@ -304,7 +310,7 @@ const FIT_MARGIN: f32 = 24.0;
 /// largest zoom at which the nodes' and labels' extents fit the room.
 fn fit(graph: &MapGraph, names: &[String], rect: Rect, meta: &mut MetadataFrame) -> bool {
     // Each shown node: canvas position, radius at zoom 1, label size.
-    let nodes: Vec<(Pos2, &super::graph::NodeData, Vec2)> = graph
+    let nodes: Vec<(Pos2, &NodeData, Vec2)> = graph
         .nodes_iter()
         .filter(|(_, node)| node.payload().visible)
         .map(|(idx, node)| {

@@ -136,3 +136,12 @@ impl Messages {
         }
     }
 }
+
+/// "1 actor", "7 actors": counts in messages and panels.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

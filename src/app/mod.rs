@@ -8,6 +8,7 @@
 
 mod article_panel;
 mod colors;
+mod curation;
 mod date_filter;
 mod details_panel;
 mod edge_shape;
@@ -15,7 +16,6 @@ mod edit_ui;
 mod editing;
 mod far_raster;
 mod far_view;
-pub mod filters;
 pub mod graph;
 mod labels;
 pub mod layout;
@@ -24,11 +24,11 @@ pub mod loading;
 mod map_view;
 mod messages;
 mod node_shape;
+mod payload;
 mod progress;
 mod prompts;
 mod report;
 mod saving;
-pub mod search;
 pub mod settings;
 mod snapshot;
 mod state;

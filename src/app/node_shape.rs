@@ -5,10 +5,10 @@
 //! avoid each other.
 
 use super::colors;
-use super::graph::{EdgeData, NodeData};
+use super::payload::{EdgeData, NodeData};
 use crate::render::style::{self, Shape as Outline};
 use egui::{Color32, Pos2, Shape, Stroke, Vec2};
-use egui_graphs::{DisplayNode, DrawContext, NodeProps};
+use egui_graphs::{DisplayNode, DrawContext, Node, NodeProps};
 use petgraph::Directed;
 use petgraph::stable_graph::DefaultIx;
 
@@ -18,6 +18,9 @@ pub const DASH_RADIUS: f32 = 7.0;
 
 /// An actor's outline, in points, when not selected or dragged.
 pub const OUTLINE: f32 = 1.4;
+
+/// A node of the map's graph, as edges see their ends.
+pub type MapNode = Node<NodeData, EdgeData, Directed, DefaultIx, NodeShape>;
 
 #[derive(Debug, Clone)]
 pub struct NodeShape {

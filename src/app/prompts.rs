@@ -3,8 +3,10 @@
 //! teaches the extractor, and the list of edits a re-extraction could not
 //! apply again.
 
+use super::curation::{Answer, Prompt, Then};
 use super::edit_ui::lesson_text;
-use super::saving::{Answer, Prompt, file_name};
+use super::loading::file_name;
+use super::messages::count;
 use super::state::StancemapApp;
 use egui::RichText;
 
@@ -39,7 +41,7 @@ fn unsaved(app: &mut StancemapApp, ctx: &egui::Context) {
         ui.label(RichText::new("Unsaved changes").heading().strong());
         ui.add_space(6.0);
         let what = match app.curation.prompt {
-            Some(Prompt::Unsaved(super::saving::Then::Close)) => "closing",
+            Some(Prompt::Unsaved(Then::Close)) => "closing",
             _ => "opening another file",
         };
         ui.add(
@@ -202,15 +204,6 @@ fn conflicts(app: &mut StancemapApp, ctx: &egui::Context) {
     });
     if !open || close {
         app.curation.conflicts.clear();
-    }
-}
-
-/// "1 edit", "3 edits".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 

@@ -5,36 +5,14 @@
 //! autosaved every minute to the recovery file, and the recovery file is
 //! offered back at the next start.
 
-use super::loading::{self, Mode, Picked};
+use super::curation::{Answer, Prompt, Then};
+use super::loading::{self, Mode, Picked, file_name};
 use super::state::StancemapApp;
 use crate::curate::{self, Document, History, Recovered};
 use std::path::{Path, PathBuf};
 
 /// How often unsaved changes go to the recovery file, in seconds.
 pub const AUTOSAVE_SECONDS: f64 = 60.0;
-
-/// A question the window asks in a modal.
-pub enum Prompt {
-    /// The map has unsaved changes; `Then` is what waits for the answer.
-    Unsaved(Then),
-    /// The recovery file holds a map from a session that did not end.
-    Recovery(Box<Recovered>),
-}
-
-/// What to do once unsaved changes are saved or discarded.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Then {
-    Close,
-    Open(Vec<PathBuf>),
-}
-
-/// The answer to the unsaved changes question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
-    Save,
-    Discard,
-    Cancel,
-}
 
 impl StancemapApp {
     /// Open files in place of the map, asking first when it has unsaved
@@ -314,13 +292,6 @@ impl StancemapApp {
 fn is_json(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-}
-
-pub fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 fn working_dir() -> PathBuf {

@@ -3,17 +3,18 @@
 //! call these operations; none keeps state of its own, so later features
 //! (undo, saving) have a single place to hook in.
 
-use super::editing::Curation;
-use super::filters::{self, Filters, Visibility};
-use super::graph::{self, Actors, MapGraph};
+use super::curation::Curation;
+use super::graph::{self, MapGraph};
 use super::layout::{self, SharedSimulation, Simulation};
 use super::loading::{Loader, Mode, Outcome};
 use super::messages::Messages;
-use super::search;
 use super::settings::Settings;
 use crate::layout as place;
 use crate::load::LoadOptions;
 use crate::model::{Evidence, Relation, RelationMap};
+use crate::view::Actors;
+use crate::view::filters::{self, Filters, Visibility};
+use crate::view::search;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -456,7 +457,7 @@ impl StancemapApp {
         };
         self.after_load(outcome.mode);
         self.set_map(map, &positions, sources);
-        let count = super::details_panel::count;
+        let count = super::messages::count;
         // A folder's hundreds of file names would fill the window.
         let files = match names.as_slice() {
             [a, b, c, _, ..] => format!("{a}, {b}, {c} and {} more", names.len() - 3),
@@ -482,7 +483,7 @@ impl StancemapApp {
         // "•" marks unsaved changes, as editors do.
         let dirty = if self.is_dirty() { "• " } else { "" };
         let name = match &self.curation.file {
-            Some(path) => format!("{} — ", super::saving::file_name(path)),
+            Some(path) => format!("{} — ", super::loading::file_name(path)),
             None => String::new(),
         };
         let title = match self.map.articles.as_slice() {

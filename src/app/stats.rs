@@ -3,7 +3,8 @@
 //! picture took to draw, in the map's top-right
 //! corner (the legend is below the map, messages at its bottom).
 
-use super::state::StancemapApp;
+use super::layout::SharedSimulation;
+use crate::view::Visibility;
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -50,38 +51,45 @@ fn mean(values: &VecDeque<f32>) -> Option<f32> {
     (!values.is_empty()).then(|| values.iter().sum::<f32>() / values.len() as f32)
 }
 
+/// What the overlay reports besides the frames.
+pub struct Figures<'a> {
+    pub sim: &'a SharedSimulation,
+    pub visibility: &'a Visibility,
+    /// How long the far view's last picture took.
+    pub picture: Option<Duration>,
+}
+
 /// The overlay's text, one figure per line.
-fn text(app: &StancemapApp) -> String {
-    let stats = &app.stats;
+fn text(stats: &Stats, figures: &Figures) -> String {
     let interval = mean(&stats.intervals).filter(|&s| s > 0.0);
     let fps = interval.map_or_else(|| "–".to_string(), |s| format!("{:.0}", 1.0 / s));
     let frame = interval.map_or_else(|| "–".to_string(), |s| format!("{:.1}", s * 1000.0));
     let work = mean(&stats.work).map_or_else(|| "–".to_string(), |s| format!("{:.1}", s * 1000.0));
-    let sim = super::layout::lock(&app.sim);
+    let sim = super::layout::lock(figures.sim);
     let step = match sim.last_step() {
         Some(d) if sim.is_running() => format!("{:.2} ms", d.as_secs_f64() * 1000.0),
         Some(d) => format!("{:.2} ms (settled)", d.as_secs_f64() * 1000.0),
         None => "–".to_string(),
     };
-    let picture = app.far.last_draw().map_or_else(
+    let picture = figures.picture.map_or_else(
         || "–".to_string(),
         |d| format!("{:.1} ms", d.as_secs_f64() * 1000.0),
     );
     format!(
         "{fps} fps\nframe    {frame} ms\napp      {work} ms\nnodes    {}\nedges    {}\nlayout   {step}\npicture  {picture}",
-        app.visibility.node_count(),
-        app.visibility.relation_count(),
+        figures.visibility.node_count(),
+        figures.visibility.relation_count(),
     )
 }
 
 /// Draw the overlay in the top-right corner of `rect` when it is on.
-pub fn show(app: &StancemapApp, ui: &egui::Ui, rect: egui::Rect) {
-    if !app.stats.shown {
+pub fn show(stats: &Stats, figures: &Figures, ui: &egui::Ui, rect: egui::Rect) {
+    if !stats.shown {
         return;
     }
     // Frames per second mean something only while frames keep coming.
     ui.ctx().request_repaint();
-    let text = text(app);
+    let text = text(stats, figures);
     egui::Area::new(egui::Id::new("stancemap-stats"))
         .fixed_pos(rect.right_top() + egui::vec2(-10.0, 10.0))
         .pivot(egui::Align2::RIGHT_TOP)

@@ -5,11 +5,11 @@
 //! number of sentences and focus.
 
 use super::colors;
-use super::search;
 use super::settings::ThemeChoice;
 use super::state::StancemapApp;
 use crate::model::Stance;
 use crate::render::style;
+use crate::view::search;
 use egui::{Key, RichText};
 
 pub fn show(app: &mut StancemapApp, ui: &mut egui::Ui) {

@@ -1,26 +1,16 @@
-//! Pictures of a map: the shared style (also used by the window), and the
+//! Painting a map: the shared style (also used by the window), and the
 //! report-ready SVG and PNG that `export` writes.
 //!
-//! A picture is built in two stages: [`Scene::build`] decides where
+//! A picture is built in two stages: `view::Scene::build` decides where
 //! everything goes (fit to canvas, edge routing, label placement, legend),
 //! then [`svg::write`] turns the scene into markup and [`png::render`]
 //! rasterises that markup with the bundled font.
 
-mod edges;
-pub mod font;
-mod geom;
-mod labels;
-mod legend;
 pub mod png;
-mod scene;
-pub mod style;
 pub mod svg;
 pub mod xml;
 
-pub use edges::{EdgeGeom, Path};
-pub use geom::Rect;
-pub use legend::{Legend, Row as LegendRow};
-pub use scene::{EdgeItem, LabelItem, NodeItem, Options, Scene, TextLine, default_title, is_plain};
+pub use crate::view::{Options, Scene, default_title, font, is_plain, style};
 
 use crate::model::RelationMap;
 use std::collections::BTreeMap;

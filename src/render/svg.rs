@@ -2,13 +2,13 @@
 //! so the same scene always gives the same bytes. Every node and edge has
 //! a `<title>` (a tooltip in browsers) with its name, stance and evidence.
 
-use super::edges::Path;
 use super::font::{CSS_FAMILY, Weight};
-use super::legend::{Legend, Row, SWATCH_WIDTH};
-use super::scene::{Scene, TextLine};
 use super::style::{self, HALO_WIDTH, LABEL_SIZE, Palette, Rgb, Shape, node_shape, shape_points};
 use super::xml::escape;
 use crate::model::Stance;
+use crate::view::Path;
+use crate::view::legend::{Legend, Row, SWATCH_WIDTH};
+use crate::view::{Scene, TextLine};
 use std::fmt::{self, Write};
 
 /// A coordinate with one decimal (never "-0.0").
@@ -92,24 +92,21 @@ pub fn write(scene: &Scene) -> String {
     }
     s.push_str("</g>\n");
 
+    // The halo is a stroked copy of the labels under them, not
+    // `paint-order`: renderers without it (ImageMagick's) would stroke
+    // over the text and leave every name blank.
+    let _ = writeln!(s, r#"<g id="labels" font-size="{}">"#, N(LABEL_SIZE));
     let _ = writeln!(
         s,
-        r#"<g id="labels" font-size="{}" fill="{}" stroke="{}" stroke-width="{}" stroke-linejoin="round" paint-order="stroke">"#,
-        N(LABEL_SIZE),
-        p.text,
+        r#"<g fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round">"#,
         p.halo,
         N(HALO_WIDTH)
     );
-    for l in &scene.labels {
-        let _ = writeln!(
-            s,
-            r#"<text x="{}" y="{}">{}</text>"#,
-            N(l.baseline[0]),
-            N(l.baseline[1]),
-            escape(&l.text)
-        );
-    }
+    label_texts(&mut s, scene);
     s.push_str("</g>\n");
+    let _ = writeln!(s, r#"<g fill="{}">"#, p.text);
+    label_texts(&mut s, scene);
+    s.push_str("</g>\n</g>\n");
 
     if let Some(legend) = &scene.legend {
         write_legend(&mut s, legend, p);
@@ -123,6 +120,18 @@ pub fn write(scene: &Scene) -> String {
     }
     s.push_str("</svg>\n");
     s
+}
+
+fn label_texts(s: &mut String, scene: &Scene) {
+    for l in &scene.labels {
+        let _ = writeln!(
+            s,
+            r#"<text x="{}" y="{}">{}</text>"#,
+            N(l.baseline[0]),
+            N(l.baseline[1]),
+            escape(&l.text)
+        );
+    }
 }
 
 fn text(s: &mut String, t: &TextLine) {
@@ -307,7 +316,7 @@ mod tests {
     use super::*;
     use crate::layout::map_positions;
     use crate::pipeline::seed_map;
-    use crate::render::scene::Options;
+    use crate::view::Options;
 
     fn seed_svg() -> String {
         let map = seed_map();

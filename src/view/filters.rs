@@ -1,9 +1,9 @@
 //! What the map shows: stance toggles, hidden articles, a date range,
 //! media and unconnected actors, a minimum number of sentences, and focus on the
 //! selection's neighbourhood. Pure functions of the map, so the map view,
-//! the report export and the tests agree on what is visible.
+//! `stancemap export` and the tests agree on what is visible.
 
-use super::graph::Actors;
+use super::Actors;
 use crate::model::{DateRange, EntityKind, RelationMap, Stance};
 use std::collections::BTreeSet;
 

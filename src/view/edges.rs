@@ -51,6 +51,30 @@ pub struct EdgeGeom {
     pub samples: Vec<Point>,
 }
 
+impl EdgeGeom {
+    /// The drawn line, without the arrowhead's outline.
+    pub fn line(&self) -> &[Point] {
+        let n = self.samples.len() - if self.arrow.is_some() { 4 } else { 0 };
+        &self.samples[..n]
+    }
+}
+
+/// Space between neighbouring edges of a fan, besides their widths.
+const FAN_GAP: f32 = 16.0;
+
+/// Where each edge of a fan (the edges between the same two actors, in
+/// order) bulges, in pixels at its middle along the normal of the lower
+/// -> higher actor index (see [`curve`]); a lone edge is straight. The
+/// window and the pictures fan edges with this.
+pub fn fan_offsets(widths: &[f32]) -> Vec<f32> {
+    let widest = widths.iter().copied().fold(0.0, f32::max);
+    let spacing = FAN_GAP + 1.5 * widest;
+    let k = widths.len() as f32;
+    (0..widths.len())
+        .map(|slot| (slot as f32 - (k - 1.0) / 2.0) * spacing)
+        .collect()
+}
+
 /// Bend offsets tried for a fan, in pixels at the curve's middle.
 const BENDS: [f32; 11] = [
     0.0, 12.0, -12.0, 24.0, -24.0, 36.0, -36.0, 50.0, -50.0, 70.0, -70.0,
@@ -112,10 +136,9 @@ pub fn route(
         &BENDS[..1]
     };
     for (&(lo, hi), members) in &fans {
-        let widest = members.iter().map(|&i| specs[i].width).fold(0.0, f32::max);
-        let spacing = 16.0 + 1.5 * widest;
-        let k = members.len();
-        let base = |slot: usize| (slot as f32 - (k as f32 - 1.0) / 2.0) * spacing;
+        let widths: Vec<f32> = members.iter().map(|&i| specs[i].width).collect();
+        let offsets = fan_offsets(&widths);
+        let base = |slot: usize| offsets[slot];
         let mut best: Option<(f32, Vec<EdgeGeom>)> = None;
         for (n, &bend) in bends.iter().enumerate() {
             let fan: Vec<EdgeGeom> = members
@@ -206,7 +229,7 @@ impl Context<'_> {
 /// A curve from `spec.source` to `spec.target` bulging `offset` pixels at
 /// its middle, measured along the normal of the fan's direction lo -> hi
 /// (so A->B and B->A with different offsets never coincide).
-fn curve(nodes: &[NodeGeom], spec: &EdgeSpec, lo: usize, hi: usize, offset: f32) -> EdgeGeom {
+pub fn curve(nodes: &[NodeGeom], spec: &EdgeSpec, lo: usize, hi: usize, offset: f32) -> EdgeGeom {
     let (a, b) = (&nodes[spec.source], &nodes[spec.target]);
     let along = unit(sub(nodes[hi].center, nodes[lo].center), [1.0, 0.0]);
     let normal = perp(along);
@@ -253,7 +276,7 @@ fn curve(nodes: &[NodeGeom], spec: &EdgeSpec, lo: usize, hi: usize, offset: f32)
 }
 
 /// A loop on the node's upper right; later loops on the same node are larger.
-fn self_loop(node: &NodeGeom, spec: &EdgeSpec, index: usize) -> EdgeGeom {
+pub fn self_loop(node: &NodeGeom, spec: &EdgeSpec, index: usize) -> EdgeGeom {
     let (c, r) = (node.center, node.radius);
     let size = r * (2.4 + 0.9 * index as f32) + 10.0;
     let out_dir = [0.5, -0.866];
@@ -298,7 +321,7 @@ fn self_loop(node: &NodeGeom, spec: &EdgeSpec, index: usize) -> EdgeGeom {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::geom::distance;
+    use crate::view::geom::distance;
 
     fn node(x: f32, y: f32) -> NodeGeom {
         NodeGeom {

@@ -9,6 +9,9 @@ use super::geom::{Grid, Point, Rect};
 
 /// Space between a node's outline and its label.
 const GAP: f32 = 5.0;
+/// The farthest a label may sit from its node's outline: further out, a
+/// reader can no longer tell whose name it is.
+pub const MAX_GAP: f32 = 16.0;
 /// Padding around the text inside its box.
 pub const PAD: f32 = 2.0;
 /// Outward steps tried per direction, and their length in pixels.
@@ -127,6 +130,14 @@ fn ascent(size: f32) -> f32 {
     0.76 * size
 }
 
+/// How far `rect` is from the outline of the node at `center` with
+/// `radius` (0 when it touches or covers it).
+pub fn gap(rect: &Rect, center: Point, radius: f32) -> f32 {
+    let dx = (rect.x0 - center[0]).max(center[0] - rect.x1).max(0.0);
+    let dy = (rect.y0 - center[1]).max(center[1] - rect.y1).max(0.0);
+    (dx.hypot(dy) - radius).max(0.0)
+}
+
 /// Candidate boxes around a node with their base cost, cheapest first
 /// within each nudge distance.
 fn candidates(req: &Request, h: f32) -> Vec<(f32, Rect)> {
@@ -145,13 +156,17 @@ fn candidates(req: &Request, h: f32) -> Vec<(f32, Rect)> {
         (1.9, [cx - d - w, cy + d], [-0.7, 0.7]),
     ];
     let mut out = Vec::with_capacity(spots.len() * (1 + NUDGES * 3));
+    let near = |rect: &Rect| gap(rect, req.center, r) <= MAX_GAP;
     for k in 0..=NUDGES {
         let step = k as f32 * NUDGE_STEP;
         for &(pref, [x, y], [dx, dy]) in &spots {
             let cost = pref + 0.45 * k as f32;
             let x0 = x + dx * step;
             let y0 = y + dy * step;
-            out.push((cost, Rect::new(x0, y0, x0 + w, y0 + h)));
+            let rect = Rect::new(x0, y0, x0 + w, y0 + h);
+            if near(&rect) {
+                out.push((cost, rect));
+            }
             if k > 0 {
                 // Slide along the node instead of away from it.
                 let (sx, sy) = if dx.abs() > dy.abs() {
@@ -161,7 +176,10 @@ fn candidates(req: &Request, h: f32) -> Vec<(f32, Rect)> {
                 };
                 for sign in [-1.0, 1.0] {
                     let (x0, y0) = (x + sx * sign, y + sy * sign);
-                    out.push((cost + 0.1, Rect::new(x0, y0, x0 + w, y0 + h)));
+                    let rect = Rect::new(x0, y0, x0 + w, y0 + h);
+                    if near(&rect) {
+                        out.push((cost + 0.1, rect));
+                    }
                 }
             }
         }

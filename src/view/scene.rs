@@ -271,7 +271,26 @@ impl Scene {
         let r_max = radii.iter().copied().fold(0.0, f32::max);
         let pad = [r_max + 8.0 + widest_label * 0.5, r_max + 8.0 + label_h];
         let raw: Vec<Point> = graph.ids.iter().map(|id| positions[id]).collect();
-        let centers = fit(&raw, area, pad);
+        let mut centers = vec![[0.0; 2]; raw.len()];
+        let (loners, strip) = strip(map, &graph.ids, &names, &radii, &graph.weights, area);
+        let mut joined: Vec<usize> = (0..raw.len()).collect();
+        let mut room = area;
+        if let Some(strip) = strip {
+            joined.retain(|i| !loners.contains_key(i));
+            for (&i, &at) in &loners {
+                centers[i] = at;
+            }
+            room.y1 = strip - 12.0;
+        }
+        let fitted = fit(
+            &joined.iter().map(|&i| raw[i]).collect::<Vec<_>>(),
+            room,
+            pad,
+        );
+        for (&i, at) in joined.iter().zip(fitted) {
+            centers[i] = at;
+        }
+        separate(&mut centers, &radii, &joined, room);
 
         let nodes: Vec<NodeItem> = graph
             .ids
@@ -455,8 +474,122 @@ fn summary(map: &RelationMap) -> String {
     )
 }
 
-/// Scale (uniformly, so distances keep their meaning) and centre `points`
-/// into `area`, leaving `pad` (x, y) free on each side for node and label.
+/// Space kept between two actors' outlines.
+const SPACING: f32 = 6.0;
+
+/// Push apart the actors `which` that overlap (or come closer than
+/// `SPACING`), keeping them in `bounds`: the layout's units are not the
+/// picture's pixels, so actors fitted to a canvas may overlap.
+fn separate(centers: &mut [Point], radii: &[f32], which: &[usize], bounds: Rect) {
+    let reach = 2.0 * radii.iter().copied().fold(0.0, f32::max) + SPACING;
+    let mut order = which.to_vec();
+    for _ in 0..200 {
+        order.sort_by(|&a, &b| centers[a][0].total_cmp(&centers[b][0]));
+        let mut moved = false;
+        for (k, &a) in order.iter().enumerate() {
+            for &b in &order[k + 1..] {
+                if centers[b][0] - centers[a][0] > reach {
+                    break;
+                }
+                let (ca, cb) = (centers[a], centers[b]);
+                let d = [cb[0] - ca[0], cb[1] - ca[1]];
+                let len = d[0].hypot(d[1]);
+                let min = radii[a] + radii[b] + SPACING;
+                if len >= min {
+                    continue;
+                }
+                // Coinciding actors part along a direction of their own.
+                let u = if len > 1e-3 {
+                    [d[0] / len, d[1] / len]
+                } else {
+                    let t = (a * 7 + b * 13) as f32;
+                    [t.cos(), t.sin()]
+                };
+                let push = (min - len) / 2.0 + 0.01;
+                centers[a] = [ca[0] - u[0] * push, ca[1] - u[1] * push];
+                centers[b] = [cb[0] + u[0] * push, cb[1] + u[1] * push];
+                moved = true;
+            }
+        }
+        for &i in which {
+            let r = radii[i];
+            centers[i] = [
+                centers[i][0].clamp(bounds.x0 + r, (bounds.x1 - r).max(bounds.x0 + r)),
+                centers[i][1].clamp(bounds.y0 + r, (bounds.y1 - r).max(bounds.y0 + r)),
+            ];
+        }
+        if !moved {
+            break;
+        }
+    }
+}
+
+/// Actors without any relation, laid out in rows along the bottom of
+/// `area` (largest first, each with room for its name on its right), and
+/// the top of that strip; no strip when every actor or none is alone, or
+/// when they would take more than a third of the area.
+fn strip(
+    map: &RelationMap,
+    ids: &[String],
+    names: &[String],
+    radii: &[f32],
+    weights: &[usize],
+    area: Rect,
+) -> (BTreeMap<usize, Point>, Option<f32>) {
+    let index: BTreeMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    let mut tied = vec![false; ids.len()];
+    for r in &map.relations {
+        for end in [&r.source, &r.target] {
+            if let Some(&i) = index.get(end.as_str()) {
+                tied[i] = true;
+            }
+        }
+    }
+    let mut alone: Vec<usize> = (0..ids.len()).filter(|&i| !tied[i]).collect();
+    if alone.is_empty() || alone.len() == ids.len() {
+        return (BTreeMap::new(), None);
+    }
+    alone.sort_by(|&a, &b| weights[b].cmp(&weights[a]).then(names[a].cmp(&names[b])));
+    let r_max = alone.iter().map(|&i| radii[i]).fold(0.0, f32::max);
+    let row = (2.0 * r_max).max(labels::text_height(LABEL_SIZE)) + 12.0;
+    let mut rows: Vec<Vec<(usize, f32)>> = vec![Vec::new()];
+    let mut x = area.x0;
+    for &i in &alone {
+        let label = text_width(&names[i], LABEL_SIZE, Weight::Regular).min(area.width() * 0.3);
+        let wide = 2.0 * radii[i] + 8.0 + label + 22.0;
+        if x + wide > area.x1 && x > area.x0 {
+            rows.push(Vec::new());
+            x = area.x0;
+        }
+        if let Some(r) = rows.last_mut() {
+            r.push((i, x));
+        }
+        x += wide;
+    }
+    let height = rows.len() as f32 * row;
+    if height > area.height() / 3.0 {
+        return (BTreeMap::new(), None);
+    }
+    let top = area.y1 - height;
+    let mut at = BTreeMap::new();
+    for (k, items) in rows.iter().enumerate() {
+        for &(i, x) in items {
+            at.insert(i, [x + radii[i], top + (k as f32 + 0.5) * row]);
+        }
+    }
+    (at, Some(top))
+}
+
+/// How much more one axis may be scaled than the other when fitting.
+const STRETCH: f32 = 1.6;
+
+/// Scale (nearly uniformly, so distances keep their meaning) and centre
+/// `points` into `area`, leaving `pad` (x, y) free on each side for node
+/// and label.
 fn fit(points: &[Point], area: Rect, pad: [f32; 2]) -> Vec<Point> {
     let (mut lo, mut hi) = ([f32::MAX; 2], [f32::MIN; 2]);
     for p in points {
@@ -477,14 +610,23 @@ fn fit(points: &[Point], area: Rect, pad: [f32; 2]) -> Vec<Point> {
         .map(|k| inner[k] / span[k])
         .fold(f32::MAX, f32::min);
     let scale = if scale == f32::MAX { 1.0 } else { scale };
+    // The axis with room to spare stretches, up to `STRETCH` times, so the
+    // map fills the canvas's shape instead of a band of it.
+    let scale = [0, 1].map(|k| {
+        if span[k] > 1e-6 {
+            (inner[k] / span[k]).clamp(scale, scale * STRETCH)
+        } else {
+            scale
+        }
+    });
     let mid_area = [(area.x0 + area.x1) / 2.0, (area.y0 + area.y1) / 2.0];
     let mid_points = [(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0];
     points
         .iter()
         .map(|p| {
             let q = [
-                mid_area[0] + (p[0] - mid_points[0]) * scale,
-                mid_area[1] + (p[1] - mid_points[1]) * scale,
+                mid_area[0] + (p[0] - mid_points[0]) * scale[0],
+                mid_area[1] + (p[1] - mid_points[1]) * scale[1],
             ];
             if q[0].is_finite() && q[1].is_finite() {
                 q
@@ -575,5 +717,185 @@ mod tests {
         let map = seed_map();
         let scene = Scene::build(&map, &BTreeMap::new(), &Options::default());
         assert_eq!(scene.nodes.len(), map.entities.len());
+    }
+
+    /// A merged map of `n` made-up articles about `STATES`, some actors
+    /// only mentioned: a crowded map like a corpus gives.
+    fn merged_articles(n: usize) -> RelationMap {
+        use crate::model::{Article, merge_maps};
+        const STATES: [&str; 60] = [
+            "France",
+            "Germany",
+            "Russia",
+            "China",
+            "India",
+            "Pakistan",
+            "Iran",
+            "Israel",
+            "Egypt",
+            "Turkey",
+            "Japan",
+            "Brazil",
+            "Mexico",
+            "Canada",
+            "Italy",
+            "Spain",
+            "Poland",
+            "Ukraine",
+            "Nigeria",
+            "Kenya",
+            "Ethiopia",
+            "Sudan",
+            "Qatar",
+            "Syria",
+            "Iraq",
+            "Chile",
+            "Peru",
+            "Norway",
+            "Sweden",
+            "Greece",
+            "Belarus",
+            "Eritrea",
+            "Somalia",
+            "Libya",
+            "Algeria",
+            "Morocco",
+            "Tunisia",
+            "Jordan",
+            "Lebanon",
+            "Yemen",
+            "Oman",
+            "Armenia",
+            "Azerbaijan",
+            "Georgia",
+            "Serbia",
+            "Hungary",
+            "Romania",
+            "Vietnam",
+            "Thailand",
+            "Cambodia",
+            "Indonesia",
+            "Australia",
+            "Argentina",
+            "Colombia",
+            "Venezuela",
+            "Cuba",
+            "Ghana",
+            "Mali",
+            "Chad",
+            "Niger",
+        ];
+        const SAYS: [&str; 6] = [
+            "{a} condemned {b} on Monday.",
+            "{a} signed a trade agreement with {b}.",
+            "{a} accused {b} of violating the ceasefire.",
+            "{a} praised {b} for its support.",
+            "Troops from {a} attacked positions held by {b}.",
+            "{a} criticised {b} over the dispute.",
+        ];
+        let mut rng = layout::SplitMix64::new(7);
+        let mut pick = |k: usize| rng.below(k as u64) as usize;
+        let maps = (0..n).map(|k| {
+            let mut text = String::new();
+            for _ in 0..6 {
+                let (a, b) = (STATES[pick(STATES.len())], STATES[pick(STATES.len())]);
+                if a != b {
+                    let say = SAYS[pick(SAYS.len())];
+                    text.push_str(&say.replace("{a}", a).replace("{b}", b));
+                    text.push(' ');
+                }
+            }
+            text.push_str(&format!("{} did not comment.", STATES[pick(STATES.len())]));
+            let article = Article {
+                id: "a1".to_string(),
+                title: format!("Article {k}"),
+                source: None,
+                date: None,
+                sentences: crate::text::sentences::split(&text),
+                text,
+            };
+            crate::extract::extract(&article)
+        });
+        merge_maps(maps.collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_crowded_merged_map_reads_at_a_glance() {
+        let map = merged_articles(50);
+        let scene = Scene::build(&map, &layout::map_positions(&map, 42), &Options::default());
+        assert!(
+            scene.nodes.len() >= 25 && scene.edges.len() >= 40,
+            "a crowded map"
+        );
+        let overlaps = |k: usize| {
+            let a = &scene.nodes[k];
+            scene.nodes[k + 1..]
+                .iter()
+                .filter(|b| {
+                    let d = (a.center[0] - b.center[0]).hypot(a.center[1] - b.center[1]);
+                    d < a.radius + b.radius
+                })
+                .count()
+        };
+        let actors: usize = (0..scene.nodes.len()).map(overlaps).sum();
+        let labels: usize = (0..scene.labels.len())
+            .map(|k| {
+                let a = scene.labels[k].rect;
+                scene.labels[k + 1..]
+                    .iter()
+                    .filter(|b| a.intersects(&b.rect))
+                    .count()
+            })
+            .sum();
+        let on_actors = scene
+            .labels
+            .iter()
+            .map(|l| {
+                let others = scene.nodes.iter().enumerate().filter(|(i, _)| *i != l.node);
+                others
+                    .filter(|(_, n)| l.rect.meets_circle(n.center, n.radius))
+                    .count()
+            })
+            .sum::<usize>();
+        let far = scene
+            .labels
+            .iter()
+            .filter(|l| {
+                let n = &scene.nodes[l.node];
+                labels::gap(&l.rect, n.center, n.radius) > labels::MAX_GAP
+            })
+            .count();
+        assert_eq!(
+            (actors, labels, on_actors, far),
+            (0, 0, 0, 0),
+            "overlapping actors, overlapping labels, labels on actors, labels far away"
+        );
+        assert!(
+            scene.labels.len() * 10 >= scene.nodes.len() * 8,
+            "most actors are named: {} of {}",
+            scene.labels.len(),
+            scene.nodes.len()
+        );
+    }
+
+    #[test]
+    fn overlapping_and_coinciding_actors_are_pushed_apart() {
+        let mut centers = vec![
+            [100.0, 100.0],
+            [100.0, 100.0],
+            [110.0, 104.0],
+            [300.0, 300.0],
+        ];
+        let radii = [12.0, 8.0, 10.0, 10.0];
+        let bounds = Rect::new(0.0, 0.0, 400.0, 400.0);
+        separate(&mut centers, &radii, &[0, 1, 2, 3], bounds);
+        for a in 0..4 {
+            for b in a + 1..4 {
+                let (p, q) = (centers[a], centers[b]);
+                let d = (p[0] - q[0]).hypot(p[1] - q[1]);
+                assert!(d >= radii[a] + radii[b], "{a} and {b}: {centers:?}");
+            }
+        }
+        assert_eq!(centers[3], [300.0, 300.0], "an actor alone stays put");
     }
 }
