@@ -102,12 +102,12 @@ fn clicking_an_edge_shows_its_sentences_and_highlights_the_first() {
 fn parallel_edges_are_separate_targets() {
     let mut harness = seed_window();
     let accuse = harness.get_by_role_and_label(Role::Button, "Pakistan → Taliban: accuse");
-    let attack = harness.get_by_role_and_label(Role::Button, "Pakistan → Taliban: attack");
-    let gap = (accuse.rect().center() - attack.rect().center()).length();
+    let oppose = harness.get_by_role_and_label(Role::Button, "Pakistan → Taliban: oppose");
+    let gap = (accuse.rect().center() - oppose.rect().center()).length();
     assert!(gap > 8.0, "the two edges are drawn {gap} points apart");
-    attack.click();
+    oppose.click();
     harness.run_steps(3);
-    let r = relation_index(harness.state(), "pakistan", "taliban", "attack");
+    let r = relation_index(harness.state(), "pakistan", "taliban", "oppose");
     assert_eq!(harness.state().selected_relation(), Some(r));
 }
 
