@@ -222,7 +222,7 @@ fn a_folder_is_its_articles_merged_or_one_map_per_line() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), "Russia condemned Ukraine.").unwrap();
     std::fs::write(dir.path().join("b.md"), "# Talks\n\nIndia praised Japan.").unwrap();
-    std::fs::write(dir.path().join("notes.pdf"), "%PDF-1.4").unwrap();
+    std::fs::write(dir.path().join("sheet.xlsx"), "PK\x03\x04").unwrap();
     let folder = dir.path().to_str().unwrap();
     let out = stancemap().args(["extract", folder]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{:?}", out);

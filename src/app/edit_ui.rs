@@ -42,7 +42,7 @@ pub fn file_buttons(app: &mut StancemapApp, ui: &mut egui::Ui) -> bool {
     compact
 }
 
-/// The Edit menu: undo and redo naming the edit, add a relation,
+/// The Edit menu: undo and redo naming the edit, paste an article, add a relation,
 /// re-extract, settings; Save As too when the bar is `compact`.
 pub fn edit_menu(app: &mut StancemapApp, ui: &mut egui::Ui, compact: bool) {
     let (can_undo, can_redo) = (
@@ -87,6 +87,16 @@ pub fn edit_menu(app: &mut StancemapApp, ui: &mut egui::Ui, compact: bool) {
         {
             ui.close();
             app.save_as();
+        }
+        if ui
+            .add(egui::Button::new("📋 Paste as article").shortcut_text("Ctrl+V"))
+            .on_hover_text("Add the text on the clipboard to the map as a new article")
+            .clicked()
+        {
+            // The clipboard's text comes back as a paste event, which
+            // shortcuts() turns into an article.
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::RequestPaste);
+            ui.close();
         }
         if ui
             .button("➕ Add a relation from a sentence…")

@@ -1,6 +1,6 @@
 //! Getting articles into the window: the Open and Add dialogs (rfd), files
-//! dropped onto the window and files named on the command line all end up
-//! here. Loading, extraction and layout run on a worker thread so a large
+//! dropped onto the window, files named on the command line and pasted
+//! text all end up here. Loading, extraction and layout run on a worker thread so a large
 //! file never freezes the window; the result is merged into the map only
 //! when it arrives, and a file that fails leaves the map as it was.
 
@@ -28,6 +28,8 @@ pub enum Mode {
 pub struct Request {
     pub mode: Mode,
     pub paths: Vec<PathBuf>,
+    /// Text pasted into the window, read as one more article.
+    pub pasted: Option<String>,
 }
 
 /// The current map and its layout (layout units, by actor id), which a
@@ -41,6 +43,8 @@ pub struct Outcome {
     /// The new map and its layout; `None` when no file could be used.
     pub result: Option<Base>,
     pub loaded: Vec<PathBuf>,
+    /// The title of the pasted article, once read.
+    pub pasted: Option<String>,
     /// One line per file that could not be used: "FILE: reason".
     pub errors: Vec<String>,
     pub warnings: Vec<String>,
@@ -97,8 +101,21 @@ impl Loader {
 
     pub fn request(&mut self, mode: Mode, paths: Vec<PathBuf>) {
         if !paths.is_empty() {
-            self.queue.push_back(Request { mode, paths });
+            self.queue.push_back(Request {
+                mode,
+                paths,
+                pasted: None,
+            });
         }
+    }
+
+    /// Add pasted text to the map as an article.
+    pub fn paste(&mut self, text: String) {
+        self.queue.push_back(Request {
+            mode: Mode::Add,
+            paths: Vec::new(),
+            pasted: Some(text),
+        });
     }
 
     pub fn is_busy(&self) -> bool {
@@ -156,6 +173,7 @@ impl Loader {
                 mode: request.mode,
                 result: None,
                 loaded: Vec::new(),
+                pasted: None,
                 errors: request
                     .paths
                     .iter()
@@ -199,6 +217,7 @@ fn run(
             mode: request.mode,
             result: None,
             loaded: Vec::new(),
+            pasted: None,
             errors: Vec::new(),
             warnings: vec!["Loading cancelled: the map is unchanged.".to_string()],
         };
@@ -209,6 +228,24 @@ fn run(
                 warnings.extend(w);
                 maps.push(map);
                 loaded.push(path);
+            }
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    let mut pasted = None;
+    if let Some(text) = &request.pasted {
+        let read = load::load_bytes(PASTED, None, text.as_bytes(), Some(load::Format::Text));
+        match read {
+            Ok(file) => {
+                warnings.extend(file.warnings);
+                if let Input::Article(article) = &file.input {
+                    pasted = Some(article.title.clone());
+                }
+                let map = match &user {
+                    Some(lex) => pipeline::map_of_with(lex, file.input),
+                    None => pipeline::map_of(file.input),
+                };
+                maps.push(map.with_min_confidence(min_confidence));
             }
             Err(e) => errors.push(e.to_string()),
         }
@@ -227,10 +264,14 @@ fn run(
         mode: request.mode,
         result,
         loaded,
+        pasted,
         errors,
         warnings,
     }
 }
+
+/// What pasted text is called in messages.
+const PASTED: &str = "pasted text";
 
 /// Positions for every actor of `map` (layout units), keeping `known`
 /// ones; a map without actors has none to place.
@@ -275,7 +316,9 @@ fn picked<T>(took: Duration, answer: Option<T>) -> Picked<T> {
 }
 
 /// The file types the window opens.
-pub const ARTICLE_EXTENSIONS: [&str; 7] = ["txt", "md", "markdown", "html", "htm", "json", "text"];
+pub const ARTICLE_EXTENSIONS: [&str; 10] = [
+    "txt", "md", "markdown", "html", "htm", "json", "text", "pdf", "docx", "odt",
+];
 
 /// Ask for article files to open or add.
 pub fn pick_articles(title: &str, start_dir: Option<&Path>) -> Picked<Vec<PathBuf>> {
@@ -361,6 +404,7 @@ mod tests {
         let request = Request {
             mode: Mode::Replace,
             paths: vec![dir.to_path_buf()],
+            pasted: None,
         };
         let template = pipeline::Request {
             min_confidence: 0.5,
@@ -390,5 +434,27 @@ mod tests {
         assert!(outcome.result.is_none());
         assert!(outcome.errors.is_empty());
         assert!(outcome.warnings.iter().any(|w| w.contains("cancelled")));
+    }
+
+    #[test]
+    fn pasted_text_is_an_article_titled_by_its_first_line() {
+        let request = Request {
+            mode: Mode::Add,
+            paths: Vec::new(),
+            pasted: Some("Talks in Doha\n\nQatar praised Egypt for its mediation.".into()),
+        };
+        let outcome = run(request, None, LoadOptions::default(), 0.5, &Progress::default());
+        assert_eq!(outcome.pasted.as_deref(), Some("Talks in Doha"));
+        let (map, _) = outcome.result.expect("a map");
+        assert_eq!(map.articles[0].title, "Talks in Doha");
+        assert!(!map.relations.is_empty());
+        let empty = Request {
+            mode: Mode::Add,
+            paths: Vec::new(),
+            pasted: Some(" \n ".into()),
+        };
+        let outcome = run(empty, None, LoadOptions::default(), 0.5, &Progress::default());
+        assert!(outcome.result.is_none());
+        assert!(outcome.errors[0].starts_with("pasted text: empty"), "{:?}", outcome.errors);
     }
 }

@@ -203,6 +203,16 @@ impl StancemapApp {
         if ctx.egui_wants_keyboard_input() {
             return;
         }
+        // Ctrl+V (or Edit → Paste as article) with no text field focused.
+        let pasted = ctx.input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(text) => Some(text.clone()),
+                _ => None,
+            })
+        });
+        if let Some(text) = pasted {
+            self.loader.paste(text);
+        }
         let (escape, fit, stats) = ctx.input(|i| {
             (
                 i.key_pressed(Key::Escape),

@@ -32,7 +32,7 @@ pub fn article_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     if files.is_empty() {
         return Err(LoadError::new(
             &name,
-            "is a folder with no article files (.txt .md .html .htm .json)",
+            "is a folder with no article files (.txt .md .html .htm .pdf .docx .odt .json)",
         ));
     }
     files.sort();
@@ -46,7 +46,7 @@ mod tests {
     #[test]
     fn folders_expand_to_their_articles_in_order() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["b.txt", "a.md", "notes.pdf", "c.html"] {
+        for name in ["b.txt", "a.md", "sheet.xlsx", "c.html", "d.pdf"] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
         std::fs::create_dir(dir.path().join("sub")).unwrap();
@@ -55,7 +55,7 @@ mod tests {
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names, ["a.md", "b.txt", "c.html"]);
+        assert_eq!(names, ["a.md", "b.txt", "c.html", "d.pdf"]);
     }
 
     #[test]

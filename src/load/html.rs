@@ -75,6 +75,12 @@ const BLOCKS: &[&str] = &[
     "head",
 ];
 
+/// Elements whose end tag may be left out: they do not count as nesting.
+const OPTIONAL_END: &[&str] = &[
+    "html", "head", "body", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "option", "optgroup", "colgroup", "caption", "rb", "rt", "rp",
+];
+
 /// Elements with no end tag: they never open a skipped region.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
@@ -97,6 +103,10 @@ struct Collector {
     /// Text of `<script type="application/ld+json">` blocks.
     json_ld: String,
     in_json_ld: bool,
+    /// Elements open now and at most, counting only those whose end tag
+    /// is required: how deep a tree the page would build.
+    depth: usize,
+    max_depth: usize,
 }
 
 impl Collector {
@@ -183,6 +193,14 @@ impl TokenSink for Sink {
                     c.in_json_ld = false;
                 }
                 let opens = tag.kind == StartTag && !tag.self_closing && !VOID.contains(&name);
+                if !OPTIONAL_END.contains(&name) {
+                    if opens {
+                        c.depth += 1;
+                        c.max_depth = c.max_depth.max(c.depth);
+                    } else if tag.kind == EndTag {
+                        c.depth = c.depth.saturating_sub(1);
+                    }
+                }
                 if SKIPPED.contains(&name) {
                     if opens {
                         c.skip_depth += 1;
@@ -218,6 +236,11 @@ impl TokenSink for Sink {
 }
 
 pub(super) fn to_document(source: &str, fallback_title: &str) -> Document {
+    scan(source, fallback_title).0
+}
+
+/// [`to_document`], and how deeply the page's elements nest.
+pub(super) fn scan(source: &str, fallback_title: &str) -> (Document, usize) {
     let tokenizer = Tokenizer::new(Sink(RefCell::default()), TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(source));
@@ -245,7 +268,7 @@ pub(super) fn to_document(source: &str, fallback_title: &str) -> Document {
     }
     let text = paragraphs.join("\n\n");
     let title = title.unwrap_or_else(|| title_from_first_line(&text, fallback_title));
-    Document { title, text, date }
+    (Document { title, text, date }, c.max_depth)
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! bytes -> Article (or a saved map): decoding, HTML, Markdown, plain text
+//! bytes -> Article (or a saved map): decoding, HTML (the article alone,
+//! as reader modes find it), Markdown, plain text, PDF, Word, OpenDocument
 //! and stancemap JSON.
 //!
 //! Every failure is a [`LoadError`] whose message is one line naming the file
@@ -6,11 +7,18 @@
 
 mod dates;
 mod decode;
+mod docx;
 pub mod folder;
+mod guard;
 mod html;
 mod json;
+mod lang;
 mod markdown;
+mod odt;
+mod pdf;
 mod plain;
+mod readable;
+mod zipped;
 
 use crate::model::{Article, Day, RelationMap};
 use crate::text::sentences;
@@ -44,6 +52,9 @@ pub enum Format {
     Markdown,
     Html,
     Json,
+    Pdf,
+    Docx,
+    Odt,
 }
 
 impl Format {
@@ -55,7 +66,26 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" | "xhtml" => Some(Format::Html),
             "json" => Some(Format::Json),
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            "odt" => Some(Format::Odt),
             _ => None,
+        }
+    }
+
+    /// The document format the bytes show, whatever the file is called:
+    /// a PDF, Word or OpenDocument file is read as one.
+    fn from_magic(bytes: &[u8]) -> Option<Format> {
+        if bytes.starts_with(b"%PDF") {
+            Some(Format::Pdf)
+        } else if !bytes.starts_with(b"PK\x03\x04") {
+            None
+        } else if docx::is_docx(bytes) {
+            Some(Format::Docx)
+        } else if odt::is_odt(bytes) {
+            Some(Format::Odt)
+        } else {
+            None
         }
     }
 
@@ -135,7 +165,7 @@ pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError>
     let name = path.display().to_string();
     if name == "-" {
         let bytes = read_limited(std::io::stdin(), "<stdin>", options)?;
-        return load_bytes("<stdin>", None, &bytes, None);
+        return load_bytes_with("<stdin>", None, &bytes, None, options);
     }
     let meta = std::fs::metadata(path).map_err(|e| LoadError::new(&name, io_reason(&e)))?;
     if meta.is_dir() {
@@ -146,7 +176,7 @@ pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError>
     // Read through the limit as well: devices and pipes (/dev/zero, a
     // FIFO) report no size and may never end.
     let bytes = read_limited(file, &name, options)?;
-    load_bytes(&name, Some(path), &bytes, Format::from_path(path))
+    load_bytes_with(&name, Some(path), &bytes, Format::from_path(path), options)
 }
 
 /// All of `source`, or an error once it passes the input limit.
@@ -187,6 +217,44 @@ pub fn load_bytes(
     bytes: &[u8],
     format: Option<Format>,
 ) -> Result<Loaded, LoadError> {
+    load_bytes_with(name, path, bytes, format, LoadOptions::default())
+}
+
+/// [`load_bytes`] with `options`: their input limit also bounds what a
+/// DOCX or ODT may unpack to.
+pub fn load_bytes_with(
+    name: &str,
+    path: Option<&Path>,
+    bytes: &[u8],
+    format: Option<Format>,
+    options: LoadOptions,
+) -> Result<Loaded, LoadError> {
+    let fallback_title = fallback_title(path);
+    let limit = options.max_input_bytes;
+    let document = match Format::from_magic(bytes).or(format) {
+        Some(Format::Pdf) => pdf::to_document(bytes, fallback_title),
+        Some(Format::Docx) => docx::to_document(bytes, fallback_title, limit),
+        Some(Format::Odt) => odt::to_document(bytes, fallback_title, limit),
+        _ => return load_text(name, path, bytes, format),
+    };
+    let document = document.map_err(|reason| LoadError::new(name, reason))?;
+    article(name, path, document, Vec::new())
+}
+
+/// The file name without its extension, the title of last resort.
+fn fallback_title(path: Option<&Path>) -> &str {
+    path.and_then(|p| p.file_stem())
+        .and_then(|s| s.to_str())
+        .unwrap_or("untitled")
+}
+
+/// Text formats: decode, then read as JSON, HTML, Markdown or plain text.
+fn load_text(
+    name: &str,
+    path: Option<&Path>,
+    bytes: &[u8],
+    format: Option<Format>,
+) -> Result<Loaded, LoadError> {
     let decoded = decode::decode(bytes).map_err(|reason| LoadError::new(name, reason))?;
     let mut warnings: Vec<String> = decoded
         .warning
@@ -198,10 +266,7 @@ pub fn load_bytes(
         return Err(LoadError::new(name, "empty file: there is no text to read"));
     }
     let format = format.unwrap_or_else(|| Format::sniff(&text));
-    let fallback_title = path
-        .and_then(|p| p.file_stem())
-        .and_then(|s| s.to_str())
-        .unwrap_or("untitled");
+    let fallback_title = fallback_title(path);
     let document = match format {
         Format::Json => {
             let map = parse_map(&text).map_err(|reason| LoadError::new(name, reason))?;
@@ -210,9 +275,12 @@ pub fn load_bytes(
                 warnings,
             });
         }
-        Format::Html => html::to_document(&text, fallback_title),
+        Format::Html => readable::to_document(&text, fallback_title),
         Format::Markdown => markdown::to_document(&text, fallback_title),
-        Format::Text => plain::to_document(&text, fallback_title),
+        // Not reached: documents are read before decoding.
+        Format::Text | Format::Pdf | Format::Docx | Format::Odt => {
+            plain::to_document(&text, fallback_title)
+        }
     };
     if document.text.trim().is_empty() {
         return Err(LoadError::new(
@@ -225,6 +293,21 @@ pub fn load_bytes(
             "{name}: most of the page was markup; kept the article text"
         ));
     }
+    article(name, path, document, warnings)
+}
+
+/// The article of a read document: sentences, publication day, and a
+/// warning when it is not in English.
+fn article(
+    name: &str,
+    path: Option<&Path>,
+    document: Document,
+    mut warnings: Vec<String>,
+) -> Result<Loaded, LoadError> {
+    if document.text.trim().is_empty() {
+        return Err(LoadError::new(name, "no readable text"));
+    }
+    warnings.extend(lang::warning(&document.text).map(|w| format!("{name}: {w}")));
     let spans = sentences::split(&document.text);
     let date = document
         .date
