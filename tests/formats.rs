@@ -28,8 +28,8 @@ fn paragraphs() -> (String, Vec<(bool, String)>) {
 }
 
 fn load(path: &Path) -> (Article, Vec<String>) {
-    let Loaded { input, warnings } = load::load_path(path, LoadOptions::default())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let Loaded { input, warnings } =
+        load::load_path(path, LoadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     match input {
         Input::Article(a) => (a, warnings),
         Input::Map(_) => panic!("not an article"),
@@ -37,7 +37,10 @@ fn load(path: &Path) -> (Article, Vec<String>) {
 }
 
 fn sentences(a: &Article) -> Vec<&str> {
-    a.sentences.iter().map(|[s, e]| a.text[*s..*e].trim()).collect()
+    a.sentences
+        .iter()
+        .map(|[s, e]| a.text[*s..*e].trim())
+        .collect()
 }
 
 /// Write `bytes` where the tests can find them, and a copy under the
@@ -98,8 +101,7 @@ fn pdf(pages: &[Vec<(u32, u32, String)>]) -> Vec<u8> {
     let mut objects: Vec<String> = vec![
         "<< /Type /Catalog /Pages 2 0 R >>".into(),
         String::new(), // the page tree, once the pages are numbered
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-            .into(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
     ];
     let mut kids = Vec::new();
     for (n, lines) in pages.iter().enumerate() {
@@ -113,7 +115,7 @@ fn pdf(pages: &[Vec<(u32, u32, String)>]) -> Vec<u8> {
                 pdf_string(&text)
             ));
         }
-        let content_id = objects.len() + 2;
+        let content_id = objects.len() + 1;
         objects.push(format!(
             "<< /Length {} >>\nstream\n{content}endstream",
             content.len()
@@ -137,7 +139,9 @@ fn pdf(pages: &[Vec<(u32, u32, String)>]) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for offset in offsets {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
@@ -158,7 +162,7 @@ fn article_pdf() -> Vec<u8> {
     let mut lines: Vec<(u32, String, bool)> = vec![(16, title, true)];
     for (heading, paragraph) in body {
         let size = if heading { 13 } else { 11 };
-        let wrapped = wrap(&paragraph, 80);
+        let wrapped = wrap(&paragraph, 60);
         let last = wrapped.len() - 1;
         for (i, line) in wrapped.into_iter().enumerate() {
             lines.push((size, line, i == last));
@@ -202,7 +206,10 @@ fn a_pdf_without_text_is_refused_as_needing_ocr() {
     let err = load::load_path(&path, LoadOptions::default()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        format!("{}: no text layer: scanned pages need OCR first", path.display())
+        format!(
+            "{}: no text layer: scanned pages need OCR first",
+            path.display()
+        )
     );
 }
 
@@ -224,7 +231,9 @@ fn zip(members: &[(&str, &str)]) -> Vec<u8> {
 }
 
 fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -239,7 +248,11 @@ fn article_docx() -> Vec<u8> {
         xml_escape(&title)
     ));
     for (i, (heading, text)) in body.iter().enumerate() {
-        let style = if *heading { r#"<w:pPr><w:pStyle w:val="Heading2"/></w:pPr>"# } else { "" };
+        let style = if *heading {
+            r#"<w:pPr><w:pStyle w:val="Heading2"/></w:pPr>"#
+        } else {
+            ""
+        };
         // Runs split mid-sentence, as Word writes them after edits.
         let (a, b) = text.split_at(text.find(' ').unwrap_or(0));
         xml.push_str(&format!(
@@ -340,16 +353,34 @@ fn documents_are_read_by_content_and_in_folders() {
     write(dir.path(), "b.docx", &article_docx());
     write(dir.path(), "c.odt", &article_odt());
     let misnamed = write(dir.path(), "report.bin", &article_docx());
-    assert_eq!(load(&misnamed).0.title, "Gulf states back new shipping corridor");
+    assert_eq!(
+        load(&misnamed).0.title,
+        "Gulf states back new shipping corridor"
+    );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_stancemap"))
-        .arg("extract")
+        .args(["extract", "--jsonl"])
         .arg(dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let map: stancemap::model::RelationMap = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(map.articles.len(), 3);
-    assert!(map.relations.len() >= 4, "{:?}", map.relations);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let maps: Vec<stancemap::model::RelationMap> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    // The folder's three documents (not report.bin, an unknown extension).
+    assert_eq!(maps.len(), 3);
+    for map in maps {
+        assert_eq!(
+            map.articles[0].title,
+            "Gulf states back new shipping corridor"
+        );
+        assert!(map.relations.len() >= 4, "{:?}", map.relations);
+    }
 }
 
 /// A DOCX whose body inflates past the input limit is refused at the limit

@@ -25,7 +25,10 @@ fn gold(path: &Path) -> Gold {
         keep: Vec::new(),
         gone: Vec::new(),
     };
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let (key, value) = line.split_once(": ").expect("key: value");
         let value = value.trim().to_string();
         match key {
@@ -59,7 +62,10 @@ fn article(path: &Path) -> Article {
 }
 
 fn sentences(a: &Article) -> Vec<&str> {
-    a.sentences.iter().map(|[s, e]| a.text[*s..*e].trim()).collect()
+    a.sentences
+        .iter()
+        .map(|[s, e]| a.text[*s..*e].trim())
+        .collect()
 }
 
 #[test]
@@ -101,7 +107,8 @@ fn no_relation_rests_on_furniture() {
         let map = stancemap::pipeline::map_of(Input::Article(a));
         for r in &map.relations {
             for e in &r.evidence {
-                let story = e.text.trim() == gold.title || gold.keep.iter().any(|k| k == e.text.trim());
+                let story =
+                    e.text.trim() == gold.title || gold.keep.iter().any(|k| k == e.text.trim());
                 assert!(
                     story,
                     "{}: {} -> {} ({:?}) rests on {:?}",

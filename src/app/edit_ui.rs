@@ -95,7 +95,8 @@ pub fn edit_menu(app: &mut StancemapApp, ui: &mut egui::Ui, compact: bool) {
         {
             // The clipboard's text comes back as a paste event, which
             // shortcuts() turns into an article.
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::RequestPaste);
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::RequestPaste);
             ui.close();
         }
         if ui

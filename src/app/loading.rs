@@ -443,7 +443,13 @@ mod tests {
             paths: Vec::new(),
             pasted: Some("Talks in Doha\n\nQatar praised Egypt for its mediation.".into()),
         };
-        let outcome = run(request, None, LoadOptions::default(), 0.5, &Progress::default());
+        let outcome = run(
+            request,
+            None,
+            LoadOptions::default(),
+            0.5,
+            &Progress::default(),
+        );
         assert_eq!(outcome.pasted.as_deref(), Some("Talks in Doha"));
         let (map, _) = outcome.result.expect("a map");
         assert_eq!(map.articles[0].title, "Talks in Doha");
@@ -453,8 +459,18 @@ mod tests {
             paths: Vec::new(),
             pasted: Some(" \n ".into()),
         };
-        let outcome = run(empty, None, LoadOptions::default(), 0.5, &Progress::default());
+        let outcome = run(
+            empty,
+            None,
+            LoadOptions::default(),
+            0.5,
+            &Progress::default(),
+        );
         assert!(outcome.result.is_none());
-        assert!(outcome.errors[0].starts_with("pasted text: empty"), "{:?}", outcome.errors);
+        assert!(
+            outcome.errors[0].starts_with("pasted text: empty"),
+            "{:?}",
+            outcome.errors
+        );
     }
 }

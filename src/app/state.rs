@@ -442,7 +442,11 @@ impl StancemapApp {
                     |n| n.to_string_lossy().into_owned(),
                 )
             })
-            .chain(outcome.pasted.map(|title| format!("\u{201C}{title}\u{201D}")))
+            .chain(
+                outcome
+                    .pasted
+                    .map(|title| format!("\u{201C}{title}\u{201D}")),
+            )
             .collect();
         let sources = match outcome.mode {
             Mode::Replace => outcome.loaded,

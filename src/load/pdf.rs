@@ -13,16 +13,8 @@ use super::{Document, guard, title_from_first_line};
 const EDGE_LINES: usize = 3;
 
 pub(super) fn to_document(bytes: &[u8], fallback_title: &str) -> Result<Document, String> {
-    let pages = guard::guarded(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
-        .ok_or_else(|| "damaged PDF (it could not be read)".to_string())?
-        .map_err(|e| {
-            let e = e.to_string();
-            if e.to_ascii_lowercase().contains("encrypt") || e.contains("password") {
-                "encrypted PDF: save it without a password first".to_string()
-            } else {
-                format!("damaged PDF ({})", one_line(&e))
-            }
-        })?;
+    let pages = guard::guarded(|| page_texts(bytes))
+        .unwrap_or_else(|| Err("damaged PDF (it could not be read)".to_string()))?;
     let text = pages_to_text(&pages);
     if text.trim().is_empty() {
         return Err("no text layer: scanned pages need OCR first".to_string());
@@ -32,6 +24,32 @@ pub(super) fn to_document(bytes: &[u8], fallback_title: &str) -> Result<Document
         text,
         date: None,
     })
+}
+
+/// Each page's text as pdf-extract lays it out. A page that cannot be
+/// read is skipped; a file none of whose pages can be read is an error.
+fn page_texts(bytes: &[u8]) -> Result<Vec<String>, String> {
+    let mut doc = pdf_extract::Document::load_mem(bytes)
+        .map_err(|e| format!("damaged PDF ({})", one_line(&e.to_string())))?;
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err("encrypted PDF: save it without a password first".to_string());
+    }
+    let mut pages = Vec::new();
+    let mut first_error = None;
+    for number in doc.get_pages().into_keys() {
+        let mut text = String::new();
+        let mut output = pdf_extract::PlainTextOutput::new(&mut text);
+        match pdf_extract::output_doc_page(&doc, &mut output, number) {
+            Ok(()) => pages.push(text),
+            Err(e) => {
+                first_error.get_or_insert(e.to_string());
+            }
+        }
+    }
+    match first_error {
+        Some(e) if pages.is_empty() => Err(format!("damaged PDF ({})", one_line(&e))),
+        _ => Ok(pages),
+    }
 }
 
 fn one_line(text: &str) -> String {
@@ -48,29 +66,47 @@ fn pages_to_text(pages: &[String]) -> String {
     let running = running_lines(&pages);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
+    // Lines in `current`, and whether the page ended on a one-line
+    // paragraph that did not end its sentence: a heading, unless the next
+    // page goes on in lower case.
+    let mut lines = 0;
+    let mut heading_at_break = false;
     for page in &pages {
         let edges = edge_indices(page);
         let kept: Vec<&str> = (0..page.len())
             .filter(|i| {
-                !edges.contains(i) || !(running.contains(&shape(page[*i])) || is_page_number(page[*i]))
+                !edges.contains(i)
+                    || !(running.contains(&shape(page[*i])) || is_page_number(page[*i]))
             })
             .map(|i| page[i])
             .collect();
         // Blank lines around a dropped head or foot are not paragraph ends.
-        let start = kept.iter().position(|l| !l.is_empty()).unwrap_or(kept.len());
-        let end = kept.iter().rposition(|l| !l.is_empty()).map_or(start, |e| e + 1);
+        let start = kept
+            .iter()
+            .position(|l| !l.is_empty())
+            .unwrap_or(kept.len());
+        let end = kept
+            .iter()
+            .rposition(|l| !l.is_empty())
+            .map_or(start, |e| e + 1);
         for line in &kept[start..end] {
-            if line.is_empty() {
+            let goes_on = line.chars().next().is_some_and(char::is_lowercase);
+            if line.is_empty() || (std::mem::take(&mut heading_at_break) && !goes_on) {
                 flush(&mut current, &mut paragraphs);
-            } else {
+                lines = 0;
+            }
+            if !line.is_empty() {
                 join_line(&mut current, line);
+                lines += 1;
             }
         }
-        // A paragraph that runs on to the next page goes on; one that
-        // ended with its sentence ends at the page break.
+        // A paragraph that ended with its sentence ends at the page break;
+        // one that did not goes on to the next page.
         if current.ends_with(['.', '!', '?', '"', '\u{201D}', ':']) {
             flush(&mut current, &mut paragraphs);
+            lines = 0;
         }
+        heading_at_break = lines == 1;
     }
     flush(&mut current, &mut paragraphs);
     paragraphs.join("\n\n")

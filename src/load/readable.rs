@@ -49,27 +49,33 @@ fn main_content(source: &str, fallback_title: &str, whole: &Document) -> Option<
         ..Config::default()
     };
     let mut reader = Readability::new(source, None, Some(config)).ok()?;
+    let headline = json_ld_headline(&reader.doc);
     remove_furniture(&reader.doc);
     let article = reader.parse().ok()?;
     let body = html::to_document(&article.content, fallback_title).text;
     if body.trim().is_empty() {
         return None;
     }
-    let title = clean(&article.title);
-    let title = if title.is_empty() { whole.title.clone() } else { title };
+    let title = clean(&headline.unwrap_or(article.title));
+    let title = if title.is_empty() {
+        whole.title.clone()
+    } else {
+        title
+    };
     let mut paragraphs: Vec<&str> = body.split("\n\n").collect();
     if paragraphs.first() == Some(&title.as_str()) {
         paragraphs.remove(0);
     }
-    let byline = article.byline.as_deref().map(clean).filter(|b| {
-        !b.is_empty() && !paragraphs.iter().take(3).any(|p| p.contains(b.as_str()))
-    });
+    let byline =
+        article.byline.as_deref().map(clean).filter(|b| {
+            !b.is_empty() && !paragraphs.iter().take(3).any(|p| p.contains(b.as_str()))
+        });
     let byline = byline.map(|b| {
-        if b.to_ascii_lowercase().starts_with("by ") {
-            b
-        } else {
-            format!("By {b}")
-        }
+        let name = b
+            .get(..3)
+            .filter(|by| by.eq_ignore_ascii_case("by "))
+            .map_or(b.as_str(), |_| &b[3..]);
+        format!("By {name}")
     });
     let text = std::iter::once(title.as_str())
         .chain(byline.as_deref())
@@ -130,6 +136,37 @@ fn names_furniture(value: &str) -> bool {
     })
 }
 
+/// The `headline` of the page's JSON-LD article, also inside `@graph`
+/// (as WordPress's SEO plugins write it), which dom_smoothie skips.
+fn json_ld_headline(doc: &dom_query::Document) -> Option<String> {
+    doc.select(r#"script[type="application/ld+json"]"#)
+        .nodes()
+        .iter()
+        .filter_map(|script| serde_json::from_str(&script.text()).ok())
+        .find_map(|json: serde_json::Value| headline_in(&json))
+}
+
+fn headline_in(json: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    match json {
+        Value::Array(items) => items.iter().find_map(headline_in),
+        Value::Object(object) => {
+            let is_article = match object.get("@type") {
+                Some(Value::String(t)) => t.contains("Article") || t == "Report",
+                Some(Value::Array(types)) => types
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| t.contains("Article"))),
+                _ => false,
+            };
+            match object.get("headline") {
+                Some(Value::String(h)) if is_article && !h.trim().is_empty() => Some(h.clone()),
+                _ => object.get("@graph").and_then(headline_in),
+            }
+        }
+        _ => None,
+    }
+}
+
 /// Whitespace runs as one space, trimmed.
 fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -138,6 +175,18 @@ fn clean(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_headline_is_found_in_json_ld_graphs() {
+        let json = serde_json::json!({"@context": "https://schema.org", "@graph": [
+            {"@type": "WebPage", "headline": "Not this"},
+            {"@type": ["NewsArticle"], "headline": "Chile and Peru settle"}]});
+        assert_eq!(headline_in(&json).as_deref(), Some("Chile and Peru settle"));
+        assert_eq!(
+            headline_in(&serde_json::json!({"headline": "untyped"})),
+            None
+        );
+    }
 
     #[test]
     fn furniture_is_named_by_whole_words() {

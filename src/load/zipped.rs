@@ -33,8 +33,8 @@ pub(super) fn member_text(
             "{name} unpacks to more than the {mb:.0} MB input limit (raise it with --max-input-mb)"
         ));
     }
-    let text =
-        String::from_utf8(data).map_err(|_| format!("damaged {kind} file ({name} is not UTF-8)"))?;
+    let text = String::from_utf8(data)
+        .map_err(|_| format!("damaged {kind} file ({name} is not UTF-8)"))?;
     Ok(match text.strip_prefix('\u{FEFF}') {
         Some(rest) => rest.to_string(),
         None => text,
