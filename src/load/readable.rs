@@ -43,13 +43,20 @@ pub(super) fn to_document(source: &str, fallback_title: &str) -> Document {
 }
 
 /// The article Readability finds, with the headline and byline on top.
+/// A simple page (one story, no furniture) reads as it did without
+/// Readability.
 fn main_content(source: &str, fallback_title: &str, whole: &Document) -> Option<Document> {
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
     let mut reader = Readability::new(source, None, Some(config)).ok()?;
-    let headline = json_ld_headline(&reader.doc);
+    // The headline: JSON-LD's, else the page's first <h1> (as before),
+    // else the title Readability reads from <meta> and <title>.
+    let headline = json_ld_headline(&reader.doc).or_else(|| {
+        let h1 = clean(&reader.doc.select("h1").first().text());
+        (!h1.is_empty()).then_some(h1)
+    });
     remove_furniture(&reader.doc);
     let article = reader.parse().ok()?;
     let body = html::to_document(&article.content, fallback_title).text;
@@ -175,6 +182,22 @@ fn clean(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_simple_page_reads_as_it_did_before() {
+        let page = r#"<!doctype html><html><head><title>Site | Story</title></head>
+            <body><nav><a href="/">Home</a></nav>
+            <article><h1>Russia backs the Taliban</h1>
+            <p>Moscow <b>defended</b> the Taliban.</p>
+            <h2>Pakistan objects</h2><p>Islamabad accused Kabul &amp; others.</p></article>
+            <footer>Comments (0)</footer></body></html>"#;
+        for page in [
+            page,
+            "<title>Talks resume</title><p>Iran and the US met.</p>",
+        ] {
+            assert_eq!(to_document(page, "f"), html::to_document(page, "f"));
+        }
+    }
 
     #[test]
     fn the_headline_is_found_in_json_ld_graphs() {
