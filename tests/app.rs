@@ -370,6 +370,28 @@ fn dropped_articles_merge_into_the_map_and_can_be_hidden_again() {
     harness.get_by_role_and_label(Role::Button, "Russia");
 }
 
+/// Ctrl+V with no text field focused adds the clipboard's text as an
+/// article titled by its first line (egui delivers it as a paste event).
+#[test]
+fn pasted_text_becomes_an_article() {
+    let mut harness = seed_window();
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::Paste(OTHER_ARTICLE.to_string()));
+    wait_for_loading(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.map.articles.len(), 2);
+    let title = OTHER_ARTICLE.lines().next().unwrap();
+    assert_eq!(app.map.articles[1].title, title);
+    assert!(app.map.entity("iran").is_some());
+    let said = app.messages().any(|m| {
+        m.text
+            .starts_with(&format!("Added \u{201C}{title}\u{201D}"))
+    });
+    assert!(said, "{:?}", app.messages().collect::<Vec<_>>());
+}
+
 #[test]
 fn files_named_at_start_merge_into_one_map() {
     let (_dir, other) = other_article();
