@@ -1,11 +1,11 @@
 //! Getting articles into the window: the Open and Add dialogs (rfd), files
 //! dropped onto the window, files named on the command line and pasted
-//! text all end up here. Loading, extraction and layout run on a worker thread so a large
-//! file never freezes the window; the result is merged into the map only
+//! text all end up here. Loading, extraction and layout run on a worker
+//! thread so a large file never freezes the window; the result is merged into the map only
 //! when it arrives, and a file that fails leaves the map as it was.
 
 use crate::layout;
-use crate::load::LoadOptions;
+use crate::load::{self, Format, Input, LoadOptions};
 use crate::model::{RelationMap, merge_maps};
 use crate::pipeline;
 use std::collections::{BTreeMap, VecDeque};
@@ -234,18 +234,14 @@ fn run(
     }
     let mut pasted = None;
     if let Some(text) = &request.pasted {
-        let read = load::load_bytes(PASTED, None, text.as_bytes(), Some(load::Format::Text));
-        match read {
+        let options = read.load;
+        match load::load_bytes_with(PASTED, None, text.as_bytes(), Some(Format::Text), options) {
             Ok(file) => {
                 warnings.extend(file.warnings);
                 if let Input::Article(article) = &file.input {
                     pasted = Some(article.title.clone());
                 }
-                let map = match &user {
-                    Some(lex) => pipeline::map_of_with(lex, file.input),
-                    None => pipeline::map_of(file.input),
-                };
-                maps.push(map.with_min_confidence(min_confidence));
+                maps.push(reader.map_of(file.input));
             }
             Err(e) => errors.push(e.to_string()),
         }
@@ -438,18 +434,16 @@ mod tests {
 
     #[test]
     fn pasted_text_is_an_article_titled_by_its_first_line() {
+        let template = pipeline::Request {
+            min_confidence: 0.5,
+            ..pipeline::Request::default()
+        };
         let request = Request {
             mode: Mode::Add,
             paths: Vec::new(),
             pasted: Some("Talks in Doha\n\nQatar praised Egypt for its mediation.".into()),
         };
-        let outcome = run(
-            request,
-            None,
-            LoadOptions::default(),
-            0.5,
-            &Progress::default(),
-        );
+        let outcome = run(request, None, &template, &Progress::default());
         assert_eq!(outcome.pasted.as_deref(), Some("Talks in Doha"));
         let (map, _) = outcome.result.expect("a map");
         assert_eq!(map.articles[0].title, "Talks in Doha");
@@ -459,13 +453,7 @@ mod tests {
             paths: Vec::new(),
             pasted: Some(" \n ".into()),
         };
-        let outcome = run(
-            empty,
-            None,
-            LoadOptions::default(),
-            0.5,
-            &Progress::default(),
-        );
+        let outcome = run(empty, None, &template, &Progress::default());
         assert!(outcome.result.is_none());
         assert!(
             outcome.errors[0].starts_with("pasted text: empty"),
