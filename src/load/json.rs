@@ -92,6 +92,12 @@ fn check(map: &RelationMap) -> Result<(), String> {
                     e.sentence, e.article
                 ));
             }
+            if !(0.0..=1.0).contains(&e.confidence) {
+                return Err(format!(
+                    "relation {i} has confidence {} outside 0 to 1",
+                    e.confidence
+                ));
+            }
         }
     }
     Ok(())
@@ -154,5 +160,11 @@ mod tests {
         );
         let bad_sentence = OK.replace(r#""sentence":0"#, r#""sentence":7"#);
         assert!(parse_map(&bad_sentence).unwrap_err().contains("sentence 7"));
+        // A number too large for f32 reads as infinity, which would save as null.
+        let huge = OK.replace(
+            r#""text":"Russia backs Kabul."}]"#,
+            r#""text":"Russia backs Kabul.","confidence":1e39}]"#,
+        );
+        assert!(parse_map(&huge).unwrap_err().contains("outside 0 to 1"));
     }
 }
