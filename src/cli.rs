@@ -145,8 +145,16 @@ pub struct ExportArgs {
     #[arg(long, default_value_t = layout::DEFAULT_SEED, value_name = "N")]
     seed: u64,
     /// With .csv: write the node table instead of the edge list.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "evidence")]
     nodes: bool,
+    /// With .csv: write the evidence table (one row per sentence that
+    /// states a relation), which .md files always hold.
+    #[arg(long)]
+    evidence: bool,
+    /// Split the actors into camps (support inside, hostility between) and
+    /// add a camp column to CSV, GraphML and GEXF.
+    #[arg(long)]
+    camps: bool,
     /// Read articles with this user lexicon; without it, the user's own
     /// lexicon.tsv in the config folder, if any.
     #[arg(long, value_name = "FILE")]
@@ -618,8 +626,8 @@ fn run_export(args: &ExportArgs, options: Options) -> Result<(), Failure> {
         }
     };
     let format = export::Format::from_path(&args.output);
-    if args.nodes && format != Some(export::Format::Csv) {
-        eprintln!("warning: --nodes applies to .csv only; ignored");
+    if (args.nodes || args.evidence) && format != Some(export::Format::Csv) {
+        eprintln!("warning: --nodes and --evidence apply to .csv only; ignored");
     }
     let opts = export::ExportOptions {
         render: render::Options {
@@ -631,7 +639,14 @@ fn run_export(args: &ExportArgs, options: Options) -> Result<(), Failure> {
             legend: !args.no_legend,
             title: args.title.clone(),
         },
-        nodes: args.nodes,
+        table: if args.nodes {
+            export::CsvTable::Nodes
+        } else if args.evidence {
+            export::CsvTable::Evidence
+        } else {
+            export::CsvTable::Edges
+        },
+        camps: args.camps,
     };
     let positions = if format == Some(export::Format::Json) {
         Default::default()

@@ -475,3 +475,60 @@ fn export_filters_as_the_window_does() {
         .unwrap();
     assert_eq!(missing.status.code(), Some(1));
 }
+
+#[test]
+fn the_evidence_table_lists_every_sentence_as_markdown_and_csv() {
+    let json: serde_json::Value = serde_json::from_slice(&run(&["extract"]).stdout).unwrap();
+    let sentences: usize = json["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["evidence"].as_array().unwrap().len())
+        .sum();
+    let md = text(export(None, "rel.md", &[]));
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| ")).collect();
+    assert_eq!(
+        rows[0],
+        "| source | stance | target | alleged by | article | sentence |"
+    );
+    assert_eq!(rows.len(), sentences + 2);
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("| Russia | support | Taliban |"))
+    );
+    let csv = parse_csv(&text(export(None, "rel.csv", &["--evidence"])));
+    assert_eq!(csv.len(), sentences + 1);
+    assert!(csv[1..].iter().all(|r| r.len() == 6 && !r[5].is_empty()));
+    // A filtered export lists only what it shows.
+    let supported = text(export(None, "s.md", &["--stances", "support"]));
+    assert!(
+        supported
+            .lines()
+            .skip(4)
+            .all(|l| l.split(" | ").nth(1) == Some("support"))
+    );
+}
+
+#[test]
+fn camps_add_a_column_to_csv_graphml_and_gexf() {
+    let nodes = parse_csv(&text(export(None, "n.csv", &["--nodes", "--camps"])));
+    assert_eq!(nodes[0].last().unwrap(), "camp");
+    let camp = |id: &str| nodes.iter().find(|r| r[0] == id).unwrap()[7].clone();
+    // Russia supports the Taliban: one camp; Pakistan opposes both.
+    assert!(!camp("russia").is_empty());
+    assert_eq!(camp("russia"), camp("taliban"));
+    assert_ne!(camp("pakistan"), camp("taliban"));
+    let edges = parse_csv(&text(export(None, "e.csv", &["--camps"])));
+    assert_eq!(edges[0].last().unwrap(), "breaks_camps");
+    assert!(
+        edges[1..]
+            .iter()
+            .all(|r| ["true", "false"].contains(&r.last().unwrap().as_str()))
+    );
+    let plain = parse_csv(&text(export(None, "p.csv", &["--nodes"])));
+    assert_ne!(plain[0].last().unwrap(), "camp");
+    let graphml = text(export(None, "m.graphml", &["--camps"]));
+    assert!(graphml.contains("attr.name=\"camp\"") && graphml.contains("<data key=\"n_camp\">"));
+    let gexf = text(export(None, "m.gexf", &["--camps"]));
+    assert!(gexf.contains("<attvalue for=\"camp\" value=\"1\"/>"));
+}

@@ -55,7 +55,7 @@ impl StancemapApp {
                 scale: 2.0,
                 ..render::Options::default()
             },
-            nodes: false,
+            ..ExportOptions::default()
         };
         export::write_file(path, &self.visible_map(), &self.positions(), &opts)
     }

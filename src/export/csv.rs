@@ -28,10 +28,11 @@ pub fn record<S: AsRef<str>>(fields: &[S]) -> String {
 }
 
 /// The edge table: source, target, stance, alleged_by, evidence_count,
-/// evidence (sentences joined by " | "), negated. Actors by name.
-pub fn edges(map: &RelationMap) -> String {
+/// evidence (sentences joined by " | "), negated, and with camps
+/// breaks_camps. Actors by name.
+pub fn edges(map: &RelationMap, picture: &Picture) -> String {
     let name = |id: &str| map.entity(id).map_or(id, |e| e.name.as_str()).to_string();
-    let mut out = record(&[
+    let mut header = vec![
         "source",
         "target",
         "stance",
@@ -39,10 +40,14 @@ pub fn edges(map: &RelationMap) -> String {
         "evidence_count",
         "evidence",
         "negated",
-    ]);
+    ];
+    if picture.camps.is_some() {
+        header.push("breaks_camps");
+    }
+    let mut out = record(&header);
     for r in &map.relations {
         let evidence: Vec<&str> = r.evidence.iter().map(|e| e.text.trim()).collect();
-        out.push_str(&record(&[
+        let mut row = vec![
             name(&r.source),
             name(&r.target),
             r.stance.to_string(),
@@ -50,18 +55,26 @@ pub fn edges(map: &RelationMap) -> String {
             r.evidence.len().to_string(),
             evidence.join(" | "),
             r.negated.to_string(),
-        ]));
+        ];
+        if let Some(camps) = &picture.camps {
+            row.push(camps.breaks(r).to_string());
+        }
+        out.push_str(&record(&row));
     }
     out
 }
 
 /// The node table: id, name, kind, aliases (joined by " | "), mentions,
-/// and x, y as drawn in the picture.
+/// x, y as drawn in the picture, and with camps the camp (from 1).
 pub fn nodes(map: &RelationMap, picture: &Picture) -> String {
-    let mut out = record(&["id", "name", "kind", "aliases", "mentions", "x", "y"]);
+    let mut header = vec!["id", "name", "kind", "aliases", "mentions", "x", "y"];
+    if picture.camps.is_some() {
+        header.push("camp");
+    }
+    let mut out = record(&header);
     for n in &picture.scene.nodes {
         let entity = map.entity(&n.id);
-        out.push_str(&record(&[
+        let mut row = vec![
             n.id.clone(),
             n.name.clone(),
             n.kind.to_string(),
@@ -69,7 +82,11 @@ pub fn nodes(map: &RelationMap, picture: &Picture) -> String {
             entity.map_or(0, |e| e.mentions.len()).to_string(),
             format!("{:.1}", n.center[0]),
             format!("{:.1}", n.center[1]),
-        ]));
+        ];
+        if picture.camps.is_some() {
+            row.push(picture.camp(&n.id));
+        }
+        out.push_str(&record(&row));
     }
     out
 }

@@ -42,6 +42,7 @@ xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=
       <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n\
       <attribute id=\"aliases\" title=\"aliases\" type=\"string\"/>\n\
       <attribute id=\"mentions\" title=\"mentions\" type=\"integer\"/>\n\
+      <attribute id=\"camp\" title=\"camp\" type=\"integer\"/>\n\
     </attributes>\n\
     <attributes class=\"edge\" mode=\"static\">\n\
       <attribute id=\"stance\" title=\"stance\" type=\"string\"/>\n\
@@ -49,6 +50,7 @@ xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=
       <attribute id=\"negated\" title=\"negated\" type=\"boolean\"/>\n\
       <attribute id=\"evidence_count\" title=\"evidence_count\" type=\"integer\"/>\n\
       <attribute id=\"evidence\" title=\"evidence\" type=\"string\"/>\n\
+      <attribute id=\"breaks_camps\" title=\"breaks_camps\" type=\"boolean\"/>\n\
     </attributes>\n",
     );
     let att = |s: &mut String, key: &str, value: &str| {
@@ -74,6 +76,10 @@ xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=
             "mentions",
             &entity.map_or(0, |e| e.mentions.len()).to_string(),
         );
+        let camp = picture.camp(&n.id);
+        if !camp.is_empty() {
+            att(&mut s, "camp", &camp);
+        }
         let _ = writeln!(
             s,
             "</attvalues>{}<viz:position x=\"{:.1}\" y=\"{:.1}\" z=\"0.0\"/><viz:size value=\"{:.1}\"/><viz:shape value=\"{}\"/></node>",
@@ -102,6 +108,9 @@ xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=
         att(&mut s, "evidence_count", &r.evidence.len().to_string());
         if let Some(first) = r.evidence.first() {
             att(&mut s, "evidence", first.text.trim());
+        }
+        if let Some(camps) = &picture.camps {
+            att(&mut s, "breaks_camps", &camps.breaks(r).to_string());
         }
         let shape = if r.negated {
             "dotted"

@@ -8,7 +8,7 @@ use crate::model::RelationMap;
 use crate::render::xml::escape;
 use std::fmt::Write;
 
-const KEYS: [(&str, &str, &str, &str); 14] = [
+const KEYS: [(&str, &str, &str, &str); 16] = [
     ("n_label", "node", "label", "string"),
     ("n_kind", "node", "kind", "string"),
     ("n_aliases", "node", "aliases", "string"),
@@ -16,6 +16,7 @@ const KEYS: [(&str, &str, &str, &str); 14] = [
     ("n_x", "node", "x", "double"),
     ("n_y", "node", "y", "double"),
     ("n_color", "node", "color", "string"),
+    ("n_camp", "node", "camp", "int"),
     ("e_stance", "edge", "stance", "string"),
     ("e_alleged_by", "edge", "alleged_by", "string"),
     ("e_negated", "edge", "negated", "boolean"),
@@ -23,6 +24,7 @@ const KEYS: [(&str, &str, &str, &str); 14] = [
     ("e_weight", "edge", "weight", "double"),
     ("e_evidence", "edge", "evidence", "string"),
     ("e_color", "edge", "color", "string"),
+    ("e_breaks_camps", "edge", "breaks_camps", "boolean"),
 ];
 
 pub fn write(map: &RelationMap, picture: &Picture) -> String {
@@ -64,6 +66,10 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
         data(&mut s, "n_x", &format!("{:.1}", n.center[0]));
         data(&mut s, "n_y", &format!("{:.1}", n.center[1]));
         data(&mut s, "n_color", &scene.palette.node_fill(n.kind).hex());
+        let camp = picture.camp(&n.id);
+        if !camp.is_empty() {
+            data(&mut s, "n_camp", &camp);
+        }
         s.push_str("</node>\n");
     }
     for (i, (r, e)) in map.relations.iter().zip(&scene.edges).enumerate() {
@@ -92,6 +98,9 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
             data(&mut s, "e_evidence", first.text.trim());
         }
         data(&mut s, "e_color", &e.color.hex());
+        if let Some(camps) = &picture.camps {
+            data(&mut s, "e_breaks_camps", &camps.breaks(r).to_string());
+        }
         s.push_str("</edge>\n");
     }
     s.push_str("  </graph>\n</graphml>\n");

@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod dot;
+pub mod evidence;
 pub mod gexf;
 pub mod graphml;
 
@@ -12,6 +13,7 @@ use crate::atomic_write;
 use crate::layout::EdgeList;
 use crate::model::{Entity, EntityKind, Relation, RelationMap, Stance, slug};
 use crate::render::{self, Scene};
+use crate::stats::{self, Camps};
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
@@ -25,10 +27,12 @@ pub enum Format {
     Gexf,
     Dot,
     Csv,
+    /// The evidence table in Markdown.
+    Markdown,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Png,
         Format::Svg,
         Format::Json,
@@ -36,6 +40,7 @@ impl Format {
         Format::Gexf,
         Format::Dot,
         Format::Csv,
+        Format::Markdown,
     ];
 
     pub fn extension(self) -> &'static str {
@@ -47,6 +52,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Dot => "dot",
             Format::Csv => "csv",
+            Format::Markdown => "md",
         }
     }
 
@@ -56,7 +62,7 @@ impl Format {
         Self::ALL.into_iter().find(|f| f.extension() == ext)
     }
 
-    /// "png, svg, json, graphml, gexf, dot, csv", for messages.
+    /// "png, svg, json, graphml, gexf, dot, csv, md", for messages.
     pub fn list() -> String {
         Self::ALL.map(Format::extension).join(", ")
     }
@@ -66,15 +72,31 @@ impl Format {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ExportOptions {
     pub render: render::Options,
-    /// CSV only: write the node table instead of the edge table.
-    pub nodes: bool,
+    /// Which table a CSV file holds.
+    pub table: CsvTable,
+    /// Add each actor's camp (and, for edges, whether it breaks the
+    /// split) to CSV, GraphML and GEXF.
+    pub camps: bool,
+}
+
+/// The tables a CSV export can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CsvTable {
+    /// One row per relation.
+    #[default]
+    Edges,
+    /// One row per actor, with its position as drawn.
+    Nodes,
+    /// One row per sentence that states a relation.
+    Evidence,
 }
 
 /// A map drawn once, for every format: the scene (positions as drawn,
-/// colours, sizes) and the title.
+/// colours, sizes), the title, and the camps when asked for.
 pub struct Picture {
     pub scene: Scene,
     pub title: String,
+    pub camps: Option<Camps>,
 }
 
 impl Picture {
@@ -89,7 +111,17 @@ impl Picture {
                 .title
                 .clone()
                 .unwrap_or_else(|| render::default_title(map)),
+            camps: None,
         }
+    }
+
+    /// The camp column's value for an actor: its camp numbered from 1,
+    /// empty when it has none (or camps were not asked for).
+    pub fn camp(&self, id: &str) -> String {
+        self.camps
+            .as_ref()
+            .and_then(|c| c.of(id))
+            .map_or(String::new(), |c| (c + 1).to_string())
     }
 }
 
@@ -101,7 +133,10 @@ pub fn to_bytes(
     format: Format,
     opts: &ExportOptions,
 ) -> Result<Vec<u8>, String> {
-    let picture = || Picture::new(map, positions, &opts.render);
+    let picture = || Picture {
+        camps: opts.camps.then(|| stats::camps(map)),
+        ..Picture::new(map, positions, &opts.render)
+    };
     let text = match format {
         Format::Json => map.to_json(),
         Format::Png => {
@@ -112,8 +147,12 @@ pub fn to_bytes(
         Format::Graphml => graphml::write(map, &picture()),
         Format::Gexf => gexf::write(map, &picture()),
         Format::Dot => dot::write(map, &picture()),
-        Format::Csv if opts.nodes => csv::nodes(map, &picture()),
-        Format::Csv => csv::edges(map),
+        Format::Csv => match opts.table {
+            CsvTable::Edges => csv::edges(map, &picture()),
+            CsvTable::Nodes => csv::nodes(map, &picture()),
+            CsvTable::Evidence => evidence::csv(map),
+        },
+        Format::Markdown => evidence::markdown(map, &picture().title),
     };
     Ok(text.into_bytes())
 }

@@ -341,13 +341,39 @@ struct Document {
 /// Titles longer than this are a paragraph, not a headline.
 const MAX_TITLE_CHARS: usize = 160;
 
-/// The first line of `text` when it reads as a title, else `fallback`.
+/// Titles made from a first sentence are cut to about this many characters.
+const SHORT_TITLE_CHARS: usize = 80;
+
+/// The first line of `text` when it reads as a title; else its first
+/// sentence, shortened at a word; `fallback` only when there is no text.
 fn title_from_first_line(text: &str, fallback: &str) -> String {
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty());
-    match first {
-        Some(line) if line.chars().count() <= MAX_TITLE_CHARS => line.to_string(),
-        _ => fallback.to_string(),
+    let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return fallback.to_string();
+    };
+    if first.chars().count() <= MAX_TITLE_CHARS {
+        return first.to_string();
     }
+    let sentence = sentences::split(first)
+        .first()
+        .map_or(first, |&[start, end]| first[start..end].trim());
+    shorten(sentence, SHORT_TITLE_CHARS)
+}
+
+/// `text` cut at the last word break within `max` characters, with an
+/// ellipsis when anything was cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let head = head
+        .rfind(char::is_whitespace)
+        .map_or(head, |space| &head[..space]);
+    format!(
+        "{}…",
+        head.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+    )
 }
 
 #[cfg(test)]
@@ -367,6 +393,19 @@ mod tests {
             Input::Article(a) => a,
             Input::Map(_) => panic!("expected an article"),
         }
+    }
+
+    #[test]
+    fn a_text_without_a_title_line_is_named_from_its_first_sentence() {
+        let a = article(
+            "notes.txt",
+            format!("Russia and China signed a wide trade pact on Monday in Beijing, officials said, after {} talks. More.\n", "long ".repeat(30)).as_bytes(),
+        );
+        assert_eq!(
+            a.title,
+            "Russia and China signed a wide trade pact on Monday in Beijing, officials said…"
+        );
+        assert_eq!(shorten("Short one.", 80), "Short one.");
     }
 
     #[test]

@@ -197,6 +197,11 @@ impl Stance {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
+
+    /// The stance's place in `Stance::ALL`, for per-stance tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
 }
 
 impl fmt::Display for Stance {

@@ -46,11 +46,11 @@ impl Default for Filters {
 
 impl Filters {
     pub fn shows(&self, stance: Stance) -> bool {
-        self.stances[stance_index(stance)]
+        self.stances[stance.index()]
     }
 
     pub fn toggle(&mut self, stance: Stance) {
-        let i = stance_index(stance);
+        let i = stance.index();
         self.stances[i] = !self.stances[i];
     }
 
@@ -75,10 +75,6 @@ impl Filters {
             }
         }
     }
-}
-
-fn stance_index(stance: Stance) -> usize {
-    Stance::ALL.iter().position(|&s| s == stance).unwrap_or(0)
 }
 
 /// Which nodes (by actor index) and relations (by index) are shown, and how
@@ -143,7 +139,7 @@ pub fn visibility(
     let mut by_stance = [0; Stance::ALL.len()];
     let (mut most_evidence, mut sentences, mut any_negated) = (0, 0, false);
     for relation in &map.relations {
-        by_stance[stance_index(relation.stance)] += 1;
+        by_stance[relation.stance.index()] += 1;
         most_evidence = most_evidence.max(relation.evidence.len());
         sentences += relation.evidence.len();
         any_negated |= relation.negated;
