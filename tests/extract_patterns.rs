@@ -354,3 +354,43 @@ fn an_agentless_sentence_is_the_states() {
     assert!(has(&r, "Chile", "Ola Berg", Stance::Attack), "{r:?}");
     assert!(!has(&r, "Peru", "Ola Berg", Stance::Attack), "{r:?}");
 }
+
+#[test]
+fn courts_and_councils_named_by_their_place_are_actors_of_their_own() {
+    let r = relations(
+        "The Lisbon labour court fined Costa Holdings Ltd on Monday. \
+         Later the Ontario government criticised Porto city council.",
+    );
+    assert!(
+        has(
+            &r,
+            "Lisbon labour court",
+            "Costa Holdings Ltd",
+            Stance::Oppose
+        ),
+        "{r:?}"
+    );
+    assert!(
+        has(
+            &r,
+            "Ontario government",
+            "Porto city council",
+            Stance::Oppose
+        ),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_shortened_organisation_name_is_the_one_named_in_full() {
+    let map = map_of(
+        "The Freedonia Constitutional Court banned the Unity Party on Monday. \
+         The party said the Constitutional Court had ignored the law. \
+         The 2nd Circuit Court of Appeal later rejected the ban. \
+         The Court of Appeal criticised the Unity Party.",
+    );
+    let names: Vec<&str> = map.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.contains(&"Constitutional Court"), "{names:?}");
+    assert!(names.contains(&"2nd Circuit Court of Appeal"), "{names:?}");
+    assert!(!names.contains(&"Court of Appeal"), "{names:?}");
+}

@@ -174,12 +174,13 @@ impl PeopleIndex {
                     && w.chars().any(char::is_alphabetic)
             }) && !(i..end).any(|k| is_title_word(lex, s, k));
             let followed = end < n && s.capitalised(end);
+            let sets = &lex.grammar.sets;
             if plain && !followed {
                 let c = self.runs.entry(s.surface(i..end).to_string()).or_default();
                 c.total += 1;
                 c.inside += usize::from(i > 0);
                 c.after_place +=
-                    usize::from(i > 0 && matches!(s.norm(i - 1), "in" | "at" | "near" | "from"));
+                    usize::from(i > 0 && sets.has(WordSet::PlacePrepositions, s.norm(i - 1)));
             }
             i = end.max(i + 1);
         }
@@ -201,26 +202,50 @@ impl PeopleIndex {
         }
     }
 
-    /// "FCA" after "the Federal Competition Authority (FCA)". A name
-    /// already known keeps its reading.
-    fn remember_acronym(&mut self, acronym: &str, referent: &Referent) {
+    /// "FCA" after "the Federal Competition Authority (FCA)", or another
+    /// short form of a name. A name already known keeps its reading.
+    fn remember_first(&mut self, acronym: &str, referent: &Referent) {
         self.by_name
             .entry(acronym.to_string())
             .or_insert((referent.clone(), None));
     }
 
+    /// An organisation by the ends of its name that start with a capital
+    /// and keep at least two words ("Supreme Court" and "Court of Appeal"
+    /// for "the 3rd District Court of Appeal"): the first organisation so
+    /// named keeps them.
+    fn remember_organisation(&mut self, name: &str, referent: &Referent) {
+        let words: Vec<(usize, &str)> = name
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w))
+            .collect();
+        for (k, &(at, word)) in words.iter().enumerate().skip(1) {
+            if words.len() - k >= 2 && word.starts_with(char::is_uppercase) {
+                self.remember_first(&name[at..], referent);
+            }
+        }
+    }
+
     /// Whether a sentence has a word the index knows outside the mentions
     /// found without it, so that reading it again can change its mentions.
     pub fn mentioned_in(&self, s: &Sentence, found: &[Mention]) -> bool {
-        !self.by_name.is_empty()
-            && (0..s.tokens.len()).any(|i| {
-                s.capitalised(i)
-                    && !found.iter().any(|m| m.toks.contains(&i))
-                    && (self.by_name.contains_key(s.raw(i))
-                        || self
-                            .by_name
-                            .contains_key(s.surface(i..capitalised_run_end(s, i))))
-            })
+        let shortened = |m: &Mention| match &m.referent {
+            Referent::Unknown { name, .. } => matches!(
+                self.by_name.get(name),
+                Some((Referent::Unknown { name: full, .. }, _)) if full != name
+            ),
+            _ => false,
+        };
+        found.iter().any(shortened)
+            || !self.by_name.is_empty()
+                && (0..s.tokens.len()).any(|i| {
+                    s.capitalised(i)
+                        && !found.iter().any(|m| m.toks.contains(&i))
+                        && (self.by_name.contains_key(s.raw(i))
+                            || self
+                                .by_name
+                                .contains_key(s.surface(i..capitalised_run_end(s, i))))
+                })
     }
 }
 
@@ -354,6 +379,7 @@ pub fn find(lex: &Lexicons, s: &Sentence, people: &PeopleIndex) -> Vec<Mention> 
     finder.definite_institutions();
     finder.pronouns();
     finder.unknown_organisations();
+    finder.place_organisations();
     finder.remembered_names();
     finder.class_descriptions();
     finder.mentions.sort_by_key(|m| m.toks.start);
@@ -368,7 +394,12 @@ pub fn people_of(lex: &Lexicons, s: &Sentence, people: &mut PeopleIndex) -> Vec<
     people.count_runs(lex, s, &mentions);
     for m in &mentions {
         if let Some(acronym) = defined_acronym(s, m) {
-            people.remember_acronym(acronym, &m.referent);
+            people.remember_first(acronym, &m.referent);
+        }
+        if let Referent::Unknown { name, kind } = &m.referent
+            && *kind != EntityKind::Other
+        {
+            people.remember_organisation(name, &m.referent);
         }
         if !m.is_person() {
             continue;
@@ -378,6 +409,14 @@ pub fn people_of(lex: &Lexicons, s: &Sentence, people: &mut PeopleIndex) -> Vec<
         }
     }
     mentions
+}
+
+/// "3rd", "21st", "2nd": an ordinal in digits.
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.trim_end_matches(char::is_alphabetic);
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
 /// Where the run of capitalised words starting at `i` ends (at most 3).
@@ -1017,7 +1056,13 @@ impl Finder<'_, '_> {
                 if hyphen {
                     continue;
                 }
+                // "the Ontario government": a name nothing else claimed is
+                // a place of its own (place_organisations), not a modifier.
+                let unknown_name = self.s.capitalised(at)
+                    && !self.s.title_case()
+                    && (at + 1..(at + 4).min(n)).any(|k| self.place_head(k));
                 if self.covered[at]
+                    || unknown_name
                     || self.lex.grammar.class(self.s.norm(at)).is_some()
                     || !self.s.tokens[at].is_word()
                     || self
@@ -1164,22 +1209,127 @@ impl Finder<'_, '_> {
                         let prefix = self.mentions.remove(m);
                         prefix.toks.start
                     }
+                    // "the 3rd District Court of Appeal".
+                    _ if i > 0 && !self.covered[i - 1] && is_ordinal(self.s.norm(i - 1)) => i - 1,
                     _ => i,
                 };
                 let name = self.s.surface(i..end).to_string();
                 let start = self.with_determiner(i);
-                self.push(
-                    start..end,
-                    Referent::Unknown {
-                        name,
-                        kind: head.kind,
-                    },
-                    Form::Name,
-                    None,
-                );
+                let referent = self.known_organisation(&name).unwrap_or(Referent::Unknown {
+                    name,
+                    kind: head.kind,
+                });
+                self.push(start..end, referent, Form::Name, None);
             }
             i = end.max(i + 1);
         }
+    }
+
+    /// The organisation an article named in full before, when `name` is the
+    /// end of that name ("the Supreme Court" after "Guinea Supreme Court").
+    fn known_organisation(&self, name: &str) -> Option<Referent> {
+        match self.people.get(name) {
+            Some((r @ Referent::Unknown { .. }, _)) => Some(r.clone()),
+            _ => None,
+        }
+    }
+
+    /// "the Tel Aviv labor court", "Toronto city council", "the Ontario
+    /// government": a place's name, at most two lower-case words and an
+    /// organisation's head word name an organisation of that place (a named
+    /// court or council is its own actor, not its state; a region's
+    /// government is not the country's).
+    fn place_organisations(&mut self) {
+        if self.s.title_case() {
+            return;
+        }
+        for h in 1..self.s.tokens.len() {
+            if self.covered[h] || !self.place_head(h) {
+                continue;
+            }
+            let Some(head) = self.lex.orgs.get(self.s.norm(h)) else {
+                continue;
+            };
+            let kind = head.kind;
+            let mut start = h;
+            while start > 0
+                && h - start < 2
+                && !self.covered[start - 1]
+                && !self.s.capitalised(start - 1)
+                && self.plain_word(start - 1)
+            {
+                start -= 1;
+            }
+            let Some(place) = self.place_before(start) else {
+                continue;
+            };
+            // "the Kenya government" is Kenya; only a place the lexicon
+            // does not know as a state has a government of its own here.
+            let state = self
+                .mention_at(place)
+                .is_some_and(|m| matches!(self.mentions[m].referent, Referent::Actor(_)));
+            if state && kind == EntityKind::Government {
+                continue;
+            }
+            if let Some(m) = self.mention_at(place) {
+                self.mentions.remove(m);
+            }
+            let name = self.s.surface(place..h + 1).to_string();
+            let referent = self
+                .known_organisation(&name)
+                .unwrap_or(Referent::Unknown { name, kind });
+            let first = self.with_determiner(place);
+            self.push(first..h + 1, referent, Form::Name, None);
+        }
+    }
+
+    /// Whether token `i` is a lower-case head word that a place's name can
+    /// go before to name a body ("court", "council", "government"); "the
+    /// U.S. alliance" or "Syrian Kurdish militia" only describe.
+    fn place_head(&self, i: usize) -> bool {
+        !self.s.capitalised(i)
+            && self
+                .lex
+                .grammar
+                .sets
+                .has(WordSet::PlaceHeads, self.s.norm(i))
+    }
+
+    /// A lower-case word that can modify an organisation's head: a word,
+    /// not a function word or a verb ("city", "labor", "district").
+    fn plain_word(&self, i: usize) -> bool {
+        let w = self.s.norm(i);
+        w.chars().all(char::is_alphabetic)
+            && self.lex.grammar.class(w).is_none()
+            && !self.verb_like(i)
+    }
+
+    /// Where the place's name ending right before `end` starts: a place
+    /// named by the lexicon (not possessive, not a demonym), a name the
+    /// article repeats, or capitalised words nothing else claimed.
+    fn place_before(&self, end: usize) -> Option<usize> {
+        if end == 0 || !self.s.capitalised(end - 1) {
+            return None;
+        }
+        if let Some(m) = self.mention_ending_at(end) {
+            let m = &self.mentions[m];
+            let place = match &m.referent {
+                Referent::Actor(a) => self.lex.actors.actors[*a].kind == EntityKind::Country,
+                Referent::Unknown { kind, .. } => *kind == EntityKind::Other,
+                _ => false,
+            };
+            return (place && m.form == Form::Name && !m.possessive).then_some(m.toks.start);
+        }
+        let mut start = end;
+        while start > 0
+            && end - start < 3
+            && !self.covered[start - 1]
+            && self.s.capitalised(start - 1)
+            && self.lex.grammar.class(self.s.norm(start - 1)).is_none()
+        {
+            start -= 1;
+        }
+        (start < end && start > 0).then_some(start)
     }
 
     /// A surname or acronym the article introduced earlier with a full name

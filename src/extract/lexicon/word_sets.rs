@@ -17,10 +17,12 @@ pub enum WordSet {
     TimeWords,
     FutureAux,
     TargetPrepositions,
+    PlacePrepositions,
+    PlaceHeads,
 }
 
 impl WordSet {
-    const ALL: [WordSet; 9] = [
+    const ALL: [WordSet; 11] = [
         WordSet::Honorifics,
         WordSet::NonstateMarkers,
         WordSet::PluralNames,
@@ -30,6 +32,8 @@ impl WordSet {
         WordSet::TimeWords,
         WordSet::FutureAux,
         WordSet::TargetPrepositions,
+        WordSet::PlacePrepositions,
+        WordSet::PlaceHeads,
     ];
 
     /// The set's name in the data file.
@@ -44,6 +48,8 @@ impl WordSet {
             WordSet::TimeWords => "time_words",
             WordSet::FutureAux => "future_aux",
             WordSet::TargetPrepositions => "target_prepositions",
+            WordSet::PlacePrepositions => "place_prepositions",
+            WordSet::PlaceHeads => "place_heads",
         }
     }
 }
