@@ -394,3 +394,36 @@ fn a_shortened_organisation_name_is_the_one_named_in_full() {
     assert!(names.contains(&"2nd Circuit Court of Appeal"), "{names:?}");
     assert!(!names.contains(&"Court of Appeal"), "{names:?}");
 }
+
+#[test]
+fn a_lawsuit_is_an_accusation_as_well_as_opposition_but_a_threat_to_sue_is_not() {
+    let r = relations("Costa Holdings Ltd sued Lisbon Airways Ltd on Monday.");
+    assert!(
+        has(
+            &r,
+            "Costa Holdings Ltd",
+            "Lisbon Airways Ltd",
+            Stance::Oppose
+        ),
+        "{r:?}"
+    );
+    assert!(
+        has(
+            &r,
+            "Costa Holdings Ltd",
+            "Lisbon Airways Ltd",
+            Stance::Accuse
+        ),
+        "{r:?}"
+    );
+    let r = relations("Costa Holdings Ltd said it will sue Lisbon Airways Ltd.");
+    assert!(
+        !has(
+            &r,
+            "Costa Holdings Ltd",
+            "Lisbon Airways Ltd",
+            Stance::Accuse
+        ),
+        "{r:?}"
+    );
+}

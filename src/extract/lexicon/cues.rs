@@ -65,6 +65,9 @@ pub struct Cue {
     /// The stance the cue states when negated ("does not recognise" =
     /// oppose); `None`: a negated cue states nothing.
     pub negated: Option<Stance>,
+    /// A second stance the cue states with the first ("sue": oppose and
+    /// accuse), written "oppose+accuse" in the cue files.
+    pub also: Option<Stance>,
 }
 
 /// A matched form: which cue, and for verbs which inflection.
@@ -108,6 +111,17 @@ macro_rules! asset {
 
 fn stance(name: &str, line: usize, s: &str) -> Result<Stance, String> {
     Stance::parse(s).ok_or_else(|| format!("{name}:{line}: unknown stance {s:?}"))
+}
+
+/// A cue's stance field: one stance, or two joined by '+'.
+fn stances(name: &str, line: usize, s: &str) -> Result<(Stance, Option<Stance>), String> {
+    match s.split_once('+') {
+        Some((first, second)) => Ok((
+            stance(name, line, first)?,
+            Some(stance(name, line, second)?),
+        )),
+        None => Ok((stance(name, line, s)?, None)),
+    }
 }
 
 fn frame(name: &str, line: usize, s: &str) -> Result<Frame, String> {
@@ -156,8 +170,10 @@ impl CueLexicon {
         let (name, text) = asset!("nouns.tsv");
         for row in tsv::rows(name, text, 3)? {
             let cue = lex.cues.len();
+            let (first, also) = stances(name, row.line, row.field(0))?;
             lex.cues.push(Cue {
-                stance: stance(name, row.line, row.field(0))?,
+                stance: first,
+                also,
                 pos: CuePos::Noun,
                 frame: frame(name, row.line, row.field(2))?,
                 object: ObjectMode::Prep,
@@ -176,8 +192,10 @@ impl CueLexicon {
         let (name, text) = asset!("predicates.tsv");
         for row in tsv::rows(name, text, 2)? {
             let cue = lex.cues.len();
+            let (first, also) = stances(name, row.line, row.field(0))?;
             lex.cues.push(Cue {
-                stance: stance(name, row.line, row.field(0))?,
+                stance: first,
+                also,
                 pos: CuePos::Predicate,
                 frame: Frame::Report,
                 object: ObjectMode::None,
@@ -297,8 +315,10 @@ impl CueLexicon {
                 *s
             });
             let cue = self.cues.len();
+            let (first, also) = stances(name, row.line, row.field(0))?;
             self.cues.push(Cue {
-                stance: stance(name, row.line, row.field(0))?,
+                stance: first,
+                also,
                 pos: CuePos::Verb,
                 frame: frame(name, row.line, row.field(2))?,
                 object,
@@ -363,6 +383,7 @@ impl CueLexicon {
         let index = self.cues.len();
         self.cues.push(Cue {
             stance: cue.stance,
+            also: None,
             pos: CuePos::Verb,
             frame: Frame::Transitive,
             object: ObjectMode::Direct,

@@ -200,9 +200,16 @@ pub fn extract(p: &Parse, d: &mut Discourse, recent: &[Found]) -> Vec<Found> {
                 modality,
                 rule: o.rule,
             };
+            // "sued": oppose and accuse; a threat to sue is oppose only.
+            let also = cue
+                .also
+                .filter(|_| flipped.is_none() && claim.modality != Some(Modality::Threat));
             for s in &o.sources {
                 for t in &o.targets {
                     push(&mut out, d, s, t, &claim);
+                    if let Some(stance) = also {
+                        push(&mut out, d, s, t, &Claim { stance, ..claim });
+                    }
                 }
             }
             if claim.alleged_by.is_none() && !claim.reported {
