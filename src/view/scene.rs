@@ -697,8 +697,16 @@ mod tests {
         let pos = layout::map_positions(&map, 42);
         let scene = Scene::build(&map, &pos, &Options::default());
         let lines: Vec<&str> = scene.title.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines.len(), 1, "{lines:?}");
         assert!(lines[0].starts_with("Russia has stepped"), "{lines:?}");
+        // A long title wraps onto two lines, each within the margins.
+        let long = Options {
+            title: Some("Russia has stepped directly into South Asia's fraught political crosscurrents with President Vladimir Putin publicly defending the Taliban’s hold over Afghanistan and its counter-terrorism efforts, in remarks that sharply contradicted Pakistan’s long-running allegations".into()),
+            ..Options::default()
+        };
+        let scene = Scene::build(&map, &pos, &long);
+        let lines: Vec<&str> = scene.title.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
         let max = Options::default().width as f32 - 2.0 * MARGIN;
         assert!(
             lines
