@@ -18,5 +18,6 @@ pub mod memory;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod terminal;
 pub mod text;
 pub mod view;
