@@ -5,6 +5,7 @@ use crate::eval::{self, GoldMap, Report};
 use crate::load::LoadOptions;
 use crate::model::{DateRange, Day, End, RelationMap, Stance};
 use crate::pipeline;
+use crate::terminal;
 use crate::{export, layout, render};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -31,11 +32,11 @@ pub struct Cli {
     pub files: Vec<PathBuf>,
 
     /// Refuse inputs larger than this many megabytes.
-    #[arg(long, global = true, default_value_t = 50, value_name = "MB")]
+    #[arg(long, global = true, default_value_t = 50, value_name = "MB", value_parser = at_least_one::<u64>)]
     pub max_input_mb: u64,
 
     /// Hide relations less sure than this (0..1; 0 keeps every relation).
-    #[arg(long, global = true, default_value_t = crate::extract::DEFAULT_MIN_CONFIDENCE, value_name = "F")]
+    #[arg(long, global = true, default_value_t = crate::extract::DEFAULT_MIN_CONFIDENCE, value_name = "F", value_parser = confidence)]
     pub min_confidence: f32,
 }
 
@@ -107,7 +108,7 @@ The same input and --seed always give the same bytes."
         #[arg(short, long, value_name = "POSITIONS.csv")]
         output: PathBuf,
         /// Stop after this many steps if the layout has not converged.
-        #[arg(long, default_value_t = layout::MAX_ITERATIONS)]
+        #[arg(long, default_value_t = layout::MAX_ITERATIONS, value_parser = clap::value_parser!(u32).range(1..=MAX_STEPS))]
         iterations: u32,
         /// Seed of the initial positions: same seed, same output.
         #[arg(long, default_value_t = layout::DEFAULT_SEED)]
@@ -179,7 +180,7 @@ pub struct FilterArgs {
     #[arg(long)]
     hide_unconnected: bool,
     /// Only relations stated by at least this many sentences.
-    #[arg(long, default_value_t = 1, value_name = "N")]
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = at_least_one::<usize>)]
     min_sentences: usize,
     /// Only this actor (by name, alias or id) and its neighbours.
     #[arg(long, value_name = "ACTOR")]
@@ -259,8 +260,77 @@ fn export_scale(s: &str) -> Result<f32, String> {
     }
 }
 
-/// What went wrong, as the one line printed on standard error.
+fn confidence(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(f) if (0.0..=1.0).contains(&f) => Ok(f),
+        _ => Err("expected a number from 0 to 1".to_string()),
+    }
+}
+
+/// A count or size: a whole number, 0 and negatives refused.
+fn at_least_one<T: std::str::FromStr + PartialOrd + From<u8>>(s: &str) -> Result<T, String> {
+    match s.parse::<T>() {
+        Ok(n) if n >= T::from(1) => Ok(n),
+        _ => Err("expected a whole number, at least 1".to_string()),
+    }
+}
+
+/// The most layout steps `--iterations` asks for.
+const MAX_STEPS: i64 = 1_000_000;
+
+/// What went wrong, as the one line printed on standard error; empty when
+/// there is nothing worth saying (see [`Failure::quiet`]).
 pub struct Failure(pub String);
+
+impl Failure {
+    /// A failure with no message: the reader of standard output went away.
+    pub fn quiet() -> Failure {
+        Failure(String::new())
+    }
+
+    pub fn is_quiet(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl From<terminal::OutputError> for Failure {
+    fn from(e: terminal::OutputError) -> Failure {
+        match e {
+            terminal::OutputError::Closed => Failure::quiet(),
+            terminal::OutputError::Failed(line) => Failure(line),
+        }
+    }
+}
+
+/// Print an output on standard output: the only way commands do.
+fn out(text: &str) -> Result<(), Failure> {
+    terminal::print(text).map_err(Failure::from)
+}
+
+/// Warnings of a command, shown once it has succeeded: a command that
+/// fails says only why, in one line.
+pub type Warnings = Vec<String>;
+
+/// A usage error as one line (clap writes several: the error, tips, the
+/// usage and a pointer to --help).
+pub fn usage_line(error: &clap::Error) -> String {
+    let text = error.render().to_string();
+    let mut line = String::new();
+    for part in text.lines().map(str::trim) {
+        if part.starts_with("Usage:") || part.starts_with("For more information") {
+            break;
+        }
+        if part.is_empty() {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(part);
+    }
+    line.push_str(" (see --help)");
+    line
+}
 
 /// Settings every command shares.
 #[derive(Debug, Clone, Copy)]
@@ -281,6 +351,22 @@ impl Options {
 }
 
 impl Cli {
+    /// What clap cannot check alone: a date range that ends before it
+    /// starts. The error is a usage error's one line.
+    pub fn check(&self) -> Result<(), String> {
+        let dates = match &self.command {
+            Some(Command::Extract { dates, .. }) => dates,
+            Some(Command::Export(args)) => &args.dates,
+            _ => return Ok(()),
+        };
+        match (dates.since, dates.until) {
+            (Some(since), Some(until)) if since > until => Err(format!(
+                "error: --since {since} is after --until {until}: no day is in that range"
+            )),
+            _ => Ok(()),
+        }
+    }
+
     pub fn options(&self) -> Options {
         Options {
             load: LoadOptions {
@@ -291,8 +377,14 @@ impl Cli {
     }
 }
 
-/// Run a command; `Ok` carries what to print on standard output.
-pub fn run(command: &Command, options: Options) -> Result<(), Failure> {
+/// Run a command; `Ok` carries its warnings, to show on standard error.
+pub fn run(command: &Command, options: Options) -> Result<Warnings, Failure> {
+    let mut warnings = Warnings::new();
+    run_with(command, options, &mut warnings)?;
+    Ok(warnings)
+}
+
+fn run_with(command: &Command, options: Options, warnings: &mut Warnings) -> Result<(), Failure> {
     match command {
         Command::Extract {
             files,
@@ -307,6 +399,7 @@ pub fn run(command: &Command, options: Options) -> Result<(), Failure> {
             *jsonl,
             dates,
             options,
+            warnings,
         ),
         Command::Eval {
             gold,
@@ -318,28 +411,32 @@ pub fn run(command: &Command, options: Options) -> Result<(), Failure> {
             verbose,
         } => match (gold, article, gold_dir, corpus, articles) {
             (Some(gold), Some(article), _, _, _) => {
-                print!("{}", eval_one(gold, article, options, *verbose)?.1);
-                Ok(())
+                out(&eval_one(gold, article, options, *verbose)?.1)
             }
             (_, _, Some(gold_dir), _, Some(articles)) => {
-                eval_dir(gold_dir, articles, options, *verbose)
+                eval_dir(gold_dir, articles, options, *verbose, warnings)
             }
-            (_, _, _, Some(corpus), Some(articles)) => {
-                eval_corpus(corpus, articles, split.as_deref(), options, *verbose)
-            }
+            (_, _, _, Some(corpus), Some(articles)) => eval_corpus(
+                corpus,
+                articles,
+                split.as_deref(),
+                options,
+                *verbose,
+                warnings,
+            ),
             _ => Err(Failure(
                 "eval needs --gold GOLD.json ARTICLE, --gold-dir DIR --articles DIR, \
                  or --corpus DIR --articles DIR"
                     .to_string(),
             )),
         },
-        Command::Export(args) => run_export(args, options),
+        Command::Export(args) => run_export(args, options, warnings),
         Command::Layout {
             edges,
             output,
             iterations,
             seed,
-        } => run_layout(edges, output, *iterations, *seed, options.load),
+        } => run_layout(edges, output, *iterations, *seed, options.load, warnings),
     }
 }
 
@@ -350,7 +447,11 @@ fn extract(
     jsonl: bool,
     dates: &DateArgs,
     options: Options,
+    warnings: &mut Warnings,
 ) -> Result<(), Failure> {
+    if let Some(path) = output {
+        atomic_write::check(path).map_err(Failure)?;
+    }
     let request = pipeline::Request {
         files: files.to_vec(),
         lexicon: lexicon_choice(lexicon),
@@ -364,25 +465,22 @@ fn extract(
             bar.set_position(done as u64);
         }
     };
-    let json = if jsonl {
-        let (maps, warnings) = request.maps_each(&progress).map_err(Failure)?;
-        bar.finish_and_clear();
-        warn(&warnings);
-        maps.iter()
-            .map(RelationMap::to_json_line)
-            .collect::<String>()
+    let built = if jsonl {
+        request.maps_each(&progress).map(|(maps, w)| {
+            let lines = maps.iter().map(RelationMap::to_json_line).collect();
+            (lines, w)
+        })
     } else {
-        let built = request.build(&progress).map_err(Failure)?;
-        bar.finish_and_clear();
-        warn(&built.warnings);
-        built.map.to_json()
+        request
+            .build(&progress)
+            .map(|built| (built.map.to_json(), built.warnings))
     };
+    bar.finish_and_clear();
+    let (json, read_warnings): (String, _) = built.map_err(Failure)?;
+    warnings.extend(read_warnings);
     match output {
         Some(path) => atomic_write::write(path, json.as_bytes()).map_err(Failure),
-        None => {
-            print!("{json}");
-            Ok(())
-        }
+        None => out(&json),
     }
 }
 
@@ -391,12 +489,6 @@ fn lexicon_choice(lexicon: Option<&Path>) -> pipeline::Lexicon {
     lexicon.map_or(pipeline::Lexicon::Users, |p| {
         pipeline::Lexicon::File(p.to_path_buf())
     })
-}
-
-fn warn(warnings: &[String]) {
-    for w in warnings {
-        eprintln!("warning: {w}");
-    }
 }
 
 /// A progress bar on standard error for corpus runs; indicatif draws
@@ -410,9 +502,8 @@ fn progress_bar() -> indicatif::ProgressBar {
     bar
 }
 
-fn read_gold(path: &Path) -> Result<GoldMap, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))?;
+fn read_gold(path: &Path, options: LoadOptions) -> Result<GoldMap, Failure> {
+    let text = crate::load::read::read_text(path, options).map_err(|e| Failure(e.to_string()))?;
     GoldMap::parse(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))
 }
 
@@ -423,7 +514,7 @@ fn eval_one(
     options: Options,
     verbose: bool,
 ) -> Result<(Report, String), Failure> {
-    let gold = read_gold(gold)?;
+    let gold = read_gold(gold, options.load)?;
     let request = pipeline::Request {
         lexicon: pipeline::Lexicon::Bundled,
         ..options.request()
@@ -446,6 +537,7 @@ fn eval_dir(
     articles: &Path,
     options: Options,
     verbose: bool,
+    warnings: &mut Warnings,
 ) -> Result<(), Failure> {
     let entries = std::fs::read_dir(gold_dir)
         .map_err(|e| Failure(format!("{}: cannot read: {e}", gold_dir.display())))?;
@@ -465,15 +557,15 @@ fn eval_dir(
             .map(|ext| articles.join(format!("{stem}.{ext}")))
             .find(|p| p.exists());
         let Some(article) = article else {
-            eprintln!(
-                "warning: {}: no article {stem}.txt/.md/.html in {}",
+            warnings.push(format!(
+                "{}: no article {stem}.txt/.md/.html in {}",
                 gold.display(),
                 articles.display()
-            );
+            ));
             continue;
         };
         let (report, text) = eval_one(&gold, &article, options, verbose)?;
-        print!("{text}");
+        out(&text)?;
         reports.push(report);
     }
     if reports.is_empty() {
@@ -483,8 +575,7 @@ fn eval_dir(
             articles.display()
         )));
     }
-    print!("{}", eval::render_total(&reports));
-    Ok(())
+    out(&eval::render_total(&reports))
 }
 
 /// Score a whole annotated corpus: the totals of each split and domain,
@@ -495,10 +586,11 @@ fn eval_corpus(
     show: Option<&str>,
     options: Options,
     verbose: bool,
+    warnings: &mut Warnings,
 ) -> Result<(), Failure> {
     let manifest_path = corpus.join("SPLIT.tsv");
-    let manifest = std::fs::read_to_string(&manifest_path)
-        .map_err(|e| Failure(format!("{}: cannot read: {e}", manifest_path.display())))?;
+    let manifest = crate::load::read::read_text(&manifest_path, options.load)
+        .map_err(|e| Failure(e.to_string()))?;
     let entries = eval::corpus::read_manifest(&manifest)
         .map_err(|e| Failure(format!("{}: {e}", manifest_path.display())))?;
     let show = match show {
@@ -533,16 +625,16 @@ fn eval_corpus(
             shown && verbose,
         )?;
         if shown {
-            print!("{text}");
+            out(&text)?;
         }
         scored.push((entry, report));
     }
     if missing > 0 {
-        eprintln!(
-            "warning: {missing} of {} corpus articles are not in {}",
+        warnings.push(format!(
+            "{missing} of {} corpus articles are not in {}",
             entries.len(),
             articles.display()
-        );
+        ));
     }
     if scored.is_empty() {
         return Err(Failure(format!(
@@ -551,8 +643,7 @@ fn eval_corpus(
             articles.display()
         )));
     }
-    print!("{}", eval::corpus::render_totals(&scored));
-    Ok(())
+    out(&eval::corpus::render_totals(&scored))
 }
 
 /// Open the desktop app on `files` (the seed without any).
@@ -577,19 +668,17 @@ fn is_edge_list(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("csv"))
 }
 
-fn read_edge_list(path: &Path, options: LoadOptions) -> Result<layout::EdgeList, Failure> {
+fn read_edge_list(
+    path: &Path,
+    options: LoadOptions,
+    warnings: &mut Warnings,
+) -> Result<layout::EdgeList, Failure> {
     let name = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| Failure(format!("{name}: cannot read: {e}")))?;
-    if meta.len() > options.max_input_bytes {
-        return Err(Failure(format!(
-            "{name}: larger than the input limit (raise it with --max-input-mb)"
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Failure(format!("{name}: cannot read: {e}")))?;
+    let bytes = crate::load::read::read_file(path, options).map_err(|e| Failure(e.to_string()))?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!("warning: {name}: not UTF-8; unreadable bytes replaced");
+            warnings.push(format!("{name}: not UTF-8; unreadable bytes replaced"));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
@@ -603,9 +692,12 @@ fn read_edge_list(path: &Path, options: LoadOptions) -> Result<layout::EdgeList,
     Ok(list)
 }
 
-fn run_export(args: &ExportArgs, options: Options) -> Result<(), Failure> {
+fn run_export(args: &ExportArgs, options: Options, warnings: &mut Warnings) -> Result<(), Failure> {
+    atomic_write::check(&args.output).map_err(Failure)?;
     let map = match args.files.as_slice() {
-        [one] if is_edge_list(one) => export::edge_list_map(&read_edge_list(one, options.load)?),
+        [one] if is_edge_list(one) => {
+            export::edge_list_map(&read_edge_list(one, options.load, warnings)?)
+        }
         files => {
             if let Some(list) = files.iter().find(|f| is_edge_list(f)) {
                 return Err(Failure(format!(
@@ -621,13 +713,13 @@ fn run_export(args: &ExportArgs, options: Options) -> Result<(), Failure> {
             };
             let request = args.filters.apply(request);
             let built = request.build(&|_, _| {}).map_err(Failure)?;
-            warn(&built.warnings);
+            warnings.extend(built.warnings);
             built.map
         }
     };
     let format = export::Format::from_path(&args.output);
     if (args.nodes || args.evidence) && format != Some(export::Format::Csv) {
-        eprintln!("warning: --nodes and --evidence apply to .csv only; ignored");
+        warnings.push("--nodes and --evidence apply to .csv only; ignored".to_string());
     }
     let opts = export::ExportOptions {
         render: render::Options {
@@ -662,15 +754,17 @@ fn run_layout(
     iterations: u32,
     seed: u64,
     options: LoadOptions,
+    warnings: &mut Warnings,
 ) -> Result<(), Failure> {
-    let list = read_edge_list(edges, options)?;
+    atomic_write::check(output).map_err(Failure)?;
+    let list = read_edge_list(edges, options, warnings)?;
     let packed = layout::layout_packed(&list.graph(), seed, iterations, layout::ASPECT);
     if !packed.converged {
-        eprintln!(
-            "warning: {}: not converged after {} steps (raise --iterations)",
+        warnings.push(format!(
+            "{}: not converged after {} steps (raise --iterations)",
             edges.display(),
             packed.iterations
-        );
+        ));
     }
     let mut csv = export::csv::record(&["node", "x", "y"]);
     for (name, p) in list.names.iter().zip(&packed.positions) {

@@ -19,5 +19,6 @@ pub mod model;
 pub mod pipeline;
 pub mod render;
 pub mod stats;
+pub mod terminal;
 pub mod text;
 pub mod view;

@@ -91,8 +91,8 @@ impl Request {
     pub fn reader(&self) -> Result<Reader, String> {
         let user = match &self.lexicon {
             Lexicon::Bundled => None,
-            Lexicon::Users => crate::curate::user_lexicons(None)?,
-            Lexicon::File(path) => crate::curate::user_lexicons(Some(path))?,
+            Lexicon::Users => crate::curate::user_lexicons(None, self.load)?,
+            Lexicon::File(path) => crate::curate::user_lexicons(Some(path), self.load)?,
         };
         Ok(Reader {
             user,
@@ -109,19 +109,32 @@ impl Request {
         progress: &(dyn Fn(usize, usize) + Sync),
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Read>> {
-        let mut files: Vec<Result<PathBuf, LoadError>> = Vec::new();
-        for path in &self.files {
+        let read = self.read_all(reader, progress, cancelled)?;
+        Some(read.into_iter().map(|(_, r)| r).collect())
+    }
+
+    /// [`Self::read_each`], each file with the index in `files` of the
+    /// folder it was found in (`None`: a file named on its own).
+    fn read_all(
+        &self,
+        reader: &Reader,
+        progress: &(dyn Fn(usize, usize) + Sync),
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<(Option<usize>, Read)>> {
+        let mut files: Vec<(Option<usize>, Result<PathBuf, LoadError>)> = Vec::new();
+        for (index, path) in self.files.iter().enumerate() {
+            let folder = path.is_dir().then_some(index);
             match load::folder::expand(std::slice::from_ref(path)) {
-                Ok(expanded) => files.extend(expanded.into_iter().map(Ok)),
-                Err(e) => files.push(Err(e)),
+                Ok(expanded) => files.extend(expanded.into_iter().map(|f| (folder, Ok(f)))),
+                Err(e) => files.push((None, Err(e))),
             }
         }
         let total = files.len();
         progress(0, total);
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let read: Vec<Option<Read>> = files
+        let read: Vec<Option<(Option<usize>, Read)>> = files
             .into_par_iter()
-            .map(|file| {
+            .map(|(folder, file)| {
                 if cancelled() {
                     return None;
                 }
@@ -131,7 +144,7 @@ impl Request {
                 });
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 progress(n, total);
-                Some(read)
+                Some((folder, read))
             })
             .collect();
         if cancelled() {
@@ -140,9 +153,64 @@ impl Request {
         read.into_iter().collect()
     }
 
+    /// The map of every file, in order, with the warnings worth showing. A
+    /// file named on its own that cannot be used is the error; one found in
+    /// a folder is skipped with a warning naming it, and each such folder
+    /// ends with a count ("3 of 2,000 files skipped"). An error only when
+    /// nothing at all could be read.
+    fn read_maps(
+        &self,
+        reader: &Reader,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<(Vec<RelationMap>, Vec<String>), String> {
+        let read = self
+            .read_all(reader, progress, &|| false)
+            .unwrap_or_default();
+        let mut maps = Vec::with_capacity(read.len());
+        let mut warnings = Vec::new();
+        // Per folder: files found, files skipped, the first reason.
+        let mut folders: Vec<(usize, usize, Option<LoadError>)> =
+            vec![(0, 0, None); self.files.len()];
+        for (folder, r) in read {
+            let tally = folder.and_then(|f| folders.get_mut(f));
+            match (r, tally) {
+                (Ok((_, map, w)), tally) => {
+                    if let Some(tally) = tally {
+                        tally.0 += 1;
+                    }
+                    maps.push(map);
+                    warnings.extend(w);
+                }
+                (Err(e), Some(tally)) => {
+                    tally.0 += 1;
+                    tally.1 += 1;
+                    warnings.push(format!("{e} (skipped)"));
+                    tally.2.get_or_insert(e);
+                }
+                (Err(e), None) => return Err(e.to_string()),
+            }
+        }
+        for (path, (found, skipped, first)) in self.files.iter().zip(folders) {
+            let Some(first) = first else { continue };
+            let dir = path.display();
+            if maps.is_empty() {
+                return Err(format!(
+                    "{dir}: none of its {} article files could be read ({first})",
+                    thousands(found)
+                ));
+            }
+            warnings.push(format!(
+                "{dir}: {} of {} files skipped",
+                thousands(skipped),
+                thousands(found)
+            ));
+        }
+        Ok((maps, warnings))
+    }
+
     /// One map per input file (the seed without files), in order, each
-    /// published in the date range; the first file that cannot be used is
-    /// the error.
+    /// published in the date range; a file named on its own that cannot be
+    /// used is the error, one in a folder is skipped (see [`Self::build`]).
     pub fn maps_each(
         &self,
         progress: &(dyn Fn(usize, usize) + Sync),
@@ -151,38 +219,22 @@ impl Request {
         if self.files.is_empty() {
             return Ok((vec![reader.seed()], Vec::new()));
         }
-        let read = self
-            .read_each(&reader, progress, &|| false)
-            .unwrap_or_default();
-        let mut maps = Vec::with_capacity(read.len());
-        let mut warnings = Vec::new();
-        for r in read {
-            let (_, map, w) = r.map_err(|e| e.to_string())?;
-            warnings.extend(w);
-            if self.dates.is_open() || map.articles.iter().any(|a| a.published_in(&self.dates)) {
-                maps.push(map);
-            }
+        let (mut maps, warnings) = self.read_maps(&reader, progress)?;
+        if !self.dates.is_open() {
+            maps.retain(|map| map.articles.iter().any(|a| a.published_in(&self.dates)));
         }
         Ok((maps, warnings))
     }
 
     /// The one map of every file (the seed without files), merged, with
-    /// the articles of the date range and what the filters show.
+    /// the articles of the date range and what the filters show. Files in
+    /// a folder that cannot be read are skipped, each with a warning.
     pub fn build(&self, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Built, String> {
         let reader = self.reader()?;
         let (map, mut warnings) = if self.files.is_empty() {
             (reader.seed(), Vec::new())
         } else {
-            let read = self
-                .read_each(&reader, progress, &|| false)
-                .unwrap_or_default();
-            let mut maps = Vec::with_capacity(read.len());
-            let mut warnings = Vec::new();
-            for r in read {
-                let (_, map, w) = r.map_err(|e| e.to_string())?;
-                maps.push(map);
-                warnings.extend(w);
-            }
+            let (mut maps, warnings) = self.read_maps(&reader, progress)?;
             let map = if maps.len() == 1 {
                 maps.pop().unwrap_or_default()
             } else {
@@ -256,6 +308,19 @@ impl Request {
     }
 }
 
+/// `n` with thousands separated by commas: "2,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// "from 2024-01-01 to 2024-03-31", for messages.
 pub fn describe(range: &DateRange) -> String {
     match (range.from, range.to) {
@@ -299,5 +364,22 @@ fn seed_article() -> Article {
     match seed_input() {
         Input::Article(article) => article,
         Input::Map(_) => unreachable!("the seed is an article"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        let shown: Vec<String> = [0, 7, 999, 1_000, 2_000, 12_345, 1_234_567]
+            .into_iter()
+            .map(thousands)
+            .collect();
+        assert_eq!(
+            shown,
+            ["0", "7", "999", "1,000", "2,000", "12,345", "1,234,567"]
+        );
     }
 }

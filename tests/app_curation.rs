@@ -174,7 +174,7 @@ fn a_changed_stance_and_the_positions_survive_save_and_reopen() {
     assert!(!harness.state().window_title().starts_with("• "));
     assert!(harness.state().window_title().contains("edited.json"));
 
-    let doc = Document::open(&path).unwrap();
+    let doc = Document::open(&path, stancemap::load::LoadOptions::default()).unwrap();
     assert_eq!(doc.edits.len(), 1);
     assert!(matches!(doc.edits[0], Edit::SetStance { .. }));
 

@@ -1,13 +1,16 @@
 //! Every file in tests/fixtures/bad is refused with exit status 1 and one
-//! line on standard error, "FILE: reason", never a panic; so are inputs that
-//! cannot be committed (directories, unreadable files, oversized input).
+//! line on standard error, "FILE: reason", or read with exit status 0 and
+//! at most one warning line; never a panic. So are inputs that cannot be
+//! committed (directories, unreadable files, oversized input).
 
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-/// Every fixture, and words its reason must contain. Files named `gold_*`
-/// are gold maps, given to `eval --gold`; all others to `extract`.
+/// Every refused fixture, and words its reason must contain. Files named
+/// `gold_*` are gold maps, given to `eval --gold`; `lexicon_*` user
+/// lexicons, given to `extract --lexicon`; `edges_*` edge lists, given to
+/// `layout`; all others to `extract`.
 const EXPECTED: &[(&str, &str)] = &[
     ("alleged_by_unknown.json", "unknown entity \"iran\""),
     ("archive.zip", "ZIP archive"),
@@ -31,9 +34,18 @@ const EXPECTED: &[(&str, &str)] = &[
         "duplicate_entity_id.json",
         "entity id \"russia\" is used twice",
     ),
+    ("edges_empty.tsv", "no edges or nodes"),
+    (
+        "edges_latin1_unclosed.csv",
+        "line 2: a quoted field is never closed",
+    ),
     ("empty.odt", "no readable text"),
     ("empty.txt", "empty file"),
     ("entities.docx", "XML with DTD detected"),
+    (
+        "escape_in_id.json",
+        "unknown entity \"x\\u{1b}[2J\\nfake: ok\"",
+    ),
     ("evidence_unknown_article.json", "unknown article \"a2\""),
     ("evidence_unknown_sentence.json", "cites sentence 2"),
     ("gold_resolve_cycle.json", "cycle"),
@@ -43,6 +55,11 @@ const EXPECTED: &[(&str, &str)] = &[
     ("image.gif", "GIF image"),
     ("image.png", "PNG image"),
     ("invalid_utf8.txt", "invalid UTF-8"),
+    (
+        "lexicon_escapes.tsv",
+        "unknown entry \"\\u{1b}[2J\\u{1b}]0;owned\\u{7}cue\"",
+    ),
+    ("lexicon_latin1.tsv", "not UTF-8 text (invalid byte at 9)"),
     ("mention_splits_a_char.json", "not inside article \"a1\""),
     ("mention_unknown_article.json", "unknown article \"a9\""),
     ("negative_offset.json", "not a valid stancemap/1 map"),
@@ -61,6 +78,10 @@ const EXPECTED: &[(&str, &str)] = &[
     ("reversed_span.json", "not inside its text"),
     ("scanned.pdf", "no text layer: scanned pages need OCR first"),
     ("schema_not_string.json", "without \"schema\""),
+    (
+        "schema_with_escape.json",
+        "schema \"stancemap/1\\u{1b}]0;owned\\u{7}\\nsecond line\"",
+    ),
     ("scripts_only.html", "no readable text"),
     ("top_level_array.json", "without \"schema\""),
     ("truncated.json", "not valid JSON"),
@@ -70,9 +91,21 @@ const EXPECTED: &[(&str, &str)] = &[
     ("unknown_stance.json", "unknown variant `love`"),
     ("utf16_no_bom.txt", "UTF-16 without a byte-order mark"),
     ("utf16be_no_bom.txt", "UTF-16 without a byte-order mark"),
+    ("utf32_no_bom.txt", "UTF-32 without a byte-order mark"),
     ("utf8_truncated_mid.md", "invalid UTF-8 at byte"),
     ("whitespace_only.txt", "empty file"),
     ("wrong_schema.json", "schema \"graph/2\""),
+];
+
+/// Fixtures that are read (exit 0), with words of their one warning line,
+/// or `None` for no warning.
+const ACCEPTED: &[(&str, Option<&str>)] = &[
+    (
+        "utf32_cut_short.txt",
+        Some("malformed UTF-32LE replaced with \u{FFFD}"),
+    ),
+    ("utf32be_bom.txt", None),
+    ("utf32le_bom.txt", None),
 ];
 
 fn stancemap() -> Command {
@@ -86,7 +119,7 @@ fn assert_refused(out: &Output, name: &str, reason: &str) {
     assert!(out.stdout.is_empty(), "{name}: wrote to stdout");
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 1, "{name}: {stderr}");
-    assert!(lines[0].starts_with(&format!("{name}: ")), "{stderr}");
+    assert!(lines[0].starts_with(&format!("{name}:")), "{stderr}");
     assert!(lines[0].contains(reason), "{name}: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
@@ -100,24 +133,59 @@ fn every_bad_file_gives_one_line_and_exit_1() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     files.sort();
-    let listed: Vec<&str> = EXPECTED.iter().map(|(f, _)| *f).collect();
-    assert_eq!(files, listed, "EXPECTED and tests/fixtures/bad differ");
+    let mut listed: Vec<&str> = EXPECTED.iter().map(|(f, _)| *f).collect();
+    listed.extend(ACCEPTED.iter().map(|(f, _)| *f));
+    listed.sort();
+    assert_eq!(
+        files, listed,
+        "EXPECTED, ACCEPTED and tests/fixtures/bad differ"
+    );
+    let out_dir = tempfile::tempdir().unwrap();
     for (file, reason) in EXPECTED {
         let path = dir.join(file);
-        let out = if file.starts_with("gold_") {
-            stancemap()
-                .arg("eval")
-                .arg("--gold")
-                .arg(&path)
-                .arg(root.join("seeds/article.txt"))
-                .output()
-        } else {
-            stancemap().arg("extract").arg(&path).output()
-        }
-        .unwrap();
+        let out = run_fixture(root, &path, out_dir.path());
         assert_refused(&out, &path.display().to_string(), reason);
     }
+    for (file, warning) in ACCEPTED {
+        let path = dir.join(file);
+        let out = run_fixture(root, &path, out_dir.path());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{file}: {stderr}");
+        match warning {
+            None => assert!(stderr.is_empty(), "{file}: {stderr}"),
+            Some(words) => {
+                let lines: Vec<&str> = stderr.lines().collect();
+                assert_eq!(lines.len(), 1, "{file}: {stderr}");
+                assert!(lines[0].contains(words), "{file}: {stderr}");
+            }
+        }
+    }
     assert!(EXPECTED.len() >= 25);
+}
+
+/// Run the command a fixture is for (see [`EXPECTED`]); outputs of
+/// `layout` go to `out_dir`.
+fn run_fixture(root: &Path, path: &Path, out_dir: &Path) -> Output {
+    let name = path.file_name().unwrap().to_string_lossy();
+    let mut command = stancemap();
+    if name.starts_with("gold_") {
+        command
+            .arg("eval")
+            .arg("--gold")
+            .arg(path)
+            .arg(root.join("seeds/article.txt"));
+    } else if name.starts_with("lexicon_") {
+        command.arg("extract").arg("--lexicon").arg(path);
+    } else if name.starts_with("edges_") {
+        command
+            .arg("layout")
+            .arg(path)
+            .arg("-o")
+            .arg(out_dir.join("positions.csv"));
+    } else {
+        command.arg("extract").arg(path);
+    }
+    command.output().unwrap()
 }
 
 #[test]

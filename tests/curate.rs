@@ -7,7 +7,7 @@ use stancemap::curate::{
 };
 use stancemap::extract::lexicon::user::{UserEntry, UserLexicon};
 use stancemap::extract::{Lexicons, extract_with};
-use stancemap::load::{Input, load_bytes};
+use stancemap::load::{Input, LoadOptions, load_bytes};
 use stancemap::model::{Article, RelationMap, Stance};
 use stancemap::pipeline::seed_map;
 use std::path::Path;
@@ -225,7 +225,7 @@ fn a_changed_stance_and_the_positions_survive_save_and_reopen() {
     history.mark_saved();
     assert!(!history.is_dirty());
 
-    let doc = Document::open(&path).unwrap();
+    let doc = Document::open(&path, LoadOptions::default()).unwrap();
     let mut expected = map.clone();
     expected.normalise();
     assert_eq!(doc.map, expected);
@@ -273,7 +273,10 @@ fn maps_without_positions_or_edits_still_open() {
 fn autosave_writes_a_recovery_file_that_names_the_map() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = dir.path().join("state/recovery.json");
-    assert_eq!(curate::load_recovery(&recovery), Ok(None));
+    assert_eq!(
+        curate::load_recovery(&recovery, LoadOptions::default()),
+        Ok(None)
+    );
     let map = seed_map();
     let positions = positions_of(&map);
     let edits = vec![Edit::RenameActor {
@@ -282,12 +285,17 @@ fn autosave_writes_a_recovery_file_that_names_the_map() {
     }];
     let file = dir.path().join("mine.json");
     curate::autosave(&recovery, Some(&file), &map, &positions, &edits).unwrap();
-    let found = curate::load_recovery(&recovery).unwrap().unwrap();
+    let found = curate::load_recovery(&recovery, LoadOptions::default())
+        .unwrap()
+        .unwrap();
     assert_eq!(found.file.as_deref(), Some(file.as_path()));
     assert_eq!(found.document.positions, positions);
     assert_eq!(found.document.edits, edits);
     curate::clear_recovery(&recovery).unwrap();
-    assert_eq!(curate::load_recovery(&recovery), Ok(None));
+    assert_eq!(
+        curate::load_recovery(&recovery, LoadOptions::default()),
+        Ok(None)
+    );
     curate::clear_recovery(&recovery).unwrap();
 }
 
@@ -331,10 +339,15 @@ fn a_save_killed_midway_leaves_the_previous_file_intact() {
         .filter(|p| p != &path)
         .collect();
     assert_eq!(temporaries.len(), 1, "{temporaries:?}");
-    let half = Document::open(&temporaries[0]).unwrap();
+    let half = Document::open(&temporaries[0], LoadOptions::default()).unwrap();
     assert!(half.map.entities.is_empty());
     std::fs::remove_file(&temporaries[0]).unwrap();
-    assert_eq!(Document::open(&path).unwrap().positions, positions_of(&map));
+    assert_eq!(
+        Document::open(&path, LoadOptions::default())
+            .unwrap()
+            .positions,
+        positions_of(&map)
+    );
 
     // The command line's writes go through the same path.
     let status = Command::new(env!("CARGO_BIN_EXE_stancemap"))
@@ -427,7 +440,9 @@ fn a_taught_alias_and_cue_change_the_next_extraction() {
     );
     assert!(text.contains("cue\tgave a nod to\tsupport\n"), "{text}");
 
-    let lex = curate::user_lexicons(Some(&path)).unwrap().unwrap();
+    let lex = curate::user_lexicons(Some(&path), LoadOptions::default())
+        .unwrap()
+        .unwrap();
     let after = extract_with(&lex, &article);
     assert!(
         has(&after, "norway", Stance::Oppose, "sweden"),
@@ -485,7 +500,7 @@ fn a_broken_user_lexicon_is_one_line_naming_file_and_line() {
 #[test]
 fn re_extraction_reapplies_the_edits_and_lists_conflicts() {
     let dir = tempfile::tempdir().unwrap();
-    let taught_lex = curate::user_lexicons(Some(&taught(dir.path())))
+    let taught_lex = curate::user_lexicons(Some(&taught(dir.path())), LoadOptions::default())
         .unwrap()
         .unwrap();
     let article = fjord_article();

@@ -135,7 +135,8 @@ fn settings(ui: &mut egui::Ui) {
     match curate::paths::user_lexicon_path() {
         Some(path) => {
             path_row(ui, &path);
-            let state = match curate::UserLexicon::read(&path) {
+            let state = match curate::read_user_lexicon(&path, crate::load::LoadOptions::default())
+            {
                 Ok(lex) => format!(
                     "{} entries taught. Extraction uses them.",
                     lex.entries.len()

@@ -130,7 +130,7 @@ impl StancemapApp {
         if !self.may_edit() {
             return;
         }
-        let user = match curate::user_lexicons(None) {
+        let user = match curate::user_lexicons(None, self.loader.load_options()) {
             Ok(user) => user,
             Err(e) => {
                 self.messages.error(format!(

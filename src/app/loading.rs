@@ -87,6 +87,11 @@ pub struct Loader {
 }
 
 impl Loader {
+    /// How files are read: the input limit of the command line.
+    pub fn load_options(&self) -> LoadOptions {
+        self.template.load
+    }
+
     pub fn new(options: LoadOptions, min_confidence: f32) -> Self {
         Self {
             template: pipeline::Request {

@@ -33,7 +33,7 @@ impl StancemapApp {
     fn open_now(&mut self, paths: Vec<PathBuf>) {
         if let [path] = paths.as_slice()
             && is_json(path)
-            && let Ok(doc) = Document::open(path)
+            && let Ok(doc) = Document::open(path, self.loader.load_options())
         {
             let name = file_name(path);
             let edits = doc.edits.len();
@@ -257,7 +257,7 @@ impl StancemapApp {
         let Some(recovery) = curate::paths::recovery_path() else {
             return;
         };
-        match curate::load_recovery(&recovery) {
+        match curate::load_recovery(&recovery, self.loader.load_options()) {
             Ok(Some(found)) => self.curation.prompt = Some(Prompt::Recovery(Box::new(found))),
             Ok(None) => {}
             Err(e) => self

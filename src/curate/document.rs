@@ -4,7 +4,7 @@
 //! readers that do not know them ignore them.
 
 use super::edit::Edit;
-use crate::load::parse_map;
+use crate::load::{LoadOptions, parse_map};
 use crate::model::RelationMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -68,12 +68,11 @@ impl Document {
         to_json(&self.map, &self.positions, &self.edits, None)
     }
 
-    /// Open a saved document; errors name the file.
-    pub fn open(path: &Path) -> Result<Document, String> {
-        let name = path.display();
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
-        Document::from_json(&text).map_err(|e| format!("{name}: {e}"))
+    /// Open a saved document, read like any input within `options`'
+    /// limit; errors name the file.
+    pub fn open(path: &Path, options: LoadOptions) -> Result<Document, String> {
+        let text = crate::load::read::read_text(path, options).map_err(|e| e.to_string())?;
+        Document::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
     }
 
     /// Save atomically (the previous file stays whole until the new one is).

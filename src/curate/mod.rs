@@ -30,6 +30,7 @@ pub use teach::lessons;
 pub use crate::extract::lexicon::user::{UserEntry, UserLexicon};
 
 use crate::extract::Lexicons;
+use crate::load::LoadOptions;
 use crate::model::{RelationMap, slug};
 use std::path::Path;
 
@@ -48,8 +49,12 @@ pub fn fresh_id(map: &RelationMap, name: &str) -> String {
 
 /// The lexicons extraction should use: the bundled ones with the user
 /// lexicon `explicit` (which must exist), or else with the user's own file
-/// when there is one, or else `None` (use [`Lexicons::bundled`]).
-pub fn user_lexicons(explicit: Option<&Path>) -> Result<Option<Lexicons>, String> {
+/// when there is one, or else `None` (use [`Lexicons::bundled`]). The file
+/// is read like any input, within `options`' limit.
+pub fn user_lexicons(
+    explicit: Option<&Path>,
+    options: LoadOptions,
+) -> Result<Option<Lexicons>, String> {
     let path = match explicit {
         Some(path) => path.to_path_buf(),
         None => match paths::user_lexicon_path() {
@@ -57,6 +62,12 @@ pub fn user_lexicons(explicit: Option<&Path>) -> Result<Option<Lexicons>, String
             _ => return Ok(None),
         },
     };
-    let user = UserLexicon::read(&path)?;
+    let user = read_user_lexicon(&path, options)?;
     Lexicons::with_user(&user).map(Some)
+}
+
+/// Read and parse a user lexicon file; errors name the file.
+pub fn read_user_lexicon(path: &Path, options: LoadOptions) -> Result<UserLexicon, String> {
+    let text = crate::load::read::read_text(path, options).map_err(|e| e.to_string())?;
+    UserLexicon::parse(&path.display().to_string(), &text)
 }

@@ -7,6 +7,7 @@
 
 use super::document::{Document, Positions, to_json};
 use super::edit::Edit;
+use crate::load::LoadOptions;
 use crate::model::RelationMap;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -38,14 +39,14 @@ pub fn autosave(
 }
 
 /// What the recovery file holds: `Ok(None)` when there is none, an error
-/// naming it when it cannot be read.
-pub fn load_recovery(recovery: &Path) -> Result<Option<Recovered>, String> {
+/// naming it when it cannot be read (within `options`' input limit).
+pub fn load_recovery(recovery: &Path, options: LoadOptions) -> Result<Option<Recovered>, String> {
     let name = recovery.display();
-    let text = match std::fs::read_to_string(recovery) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{name}: cannot read: {e}")),
-    };
+    if std::fs::symlink_metadata(recovery).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+    {
+        return Ok(None);
+    }
+    let text = crate::load::read::read_text(recovery, options).map_err(|e| e.to_string())?;
     #[derive(Deserialize)]
     struct Origin {
         #[serde(default)]

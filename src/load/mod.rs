@@ -17,13 +17,13 @@ mod markdown;
 mod odt;
 mod pdf;
 mod plain;
+pub mod read;
 mod readable;
 mod zipped;
 
 use crate::model::{Article, Day, RelationMap};
 use crate::text::sentences;
 use std::fmt;
-use std::io::Read;
 use std::path::Path;
 
 pub use json::parse_map;
@@ -164,49 +164,11 @@ impl Default for LoadOptions {
 pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
     if name == "-" {
-        let bytes = read_limited(std::io::stdin(), "<stdin>", options)?;
+        let bytes = read::read_stdin(options)?;
         return load_bytes_with("<stdin>", None, &bytes, None, options);
     }
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::new(&name, io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err(LoadError::new(&name, "is a directory, not an article file"));
-    }
-    check_size(&name, meta.len(), options)?;
-    let file = std::fs::File::open(path).map_err(|e| LoadError::new(&name, io_reason(&e)))?;
-    // Read through the limit as well: devices and pipes (/dev/zero, a
-    // FIFO) report no size and may never end.
-    let bytes = read_limited(file, &name, options)?;
+    let bytes = read::read_file(path, options)?;
     load_bytes_with(&name, Some(path), &bytes, Format::from_path(path), options)
-}
-
-/// All of `source`, or an error once it passes the input limit.
-fn read_limited(source: impl Read, name: &str, options: LoadOptions) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
-    source
-        .take(options.max_input_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::new(name, io_reason(&e)))?;
-    check_size(name, bytes.len() as u64, options)?;
-    Ok(bytes)
-}
-
-fn check_size(name: &str, len: u64, options: LoadOptions) -> Result<(), LoadError> {
-    if len > options.max_input_bytes {
-        let mb = options.max_input_bytes as f64 / (1024.0 * 1024.0);
-        return Err(LoadError::new(
-            name,
-            format!("larger than the {mb:.0} MB input limit (raise it with --max-input-mb)"),
-        ));
-    }
-    Ok(())
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => format!("cannot read: {e}"),
-    }
 }
 
 /// Load bytes that came from `name` (a path, or `<stdin>`). `format` comes
@@ -445,12 +407,12 @@ mod tests {
     #[test]
     fn a_directory_is_refused_with_its_name() {
         let e = load_path(Path::new("src"), LoadOptions::default()).unwrap_err();
-        assert_eq!(e.to_string(), "src: is a directory, not an article file");
+        assert_eq!(e.to_string(), "src: is a directory, not a file");
     }
 
     #[test]
     fn oversized_input_is_refused() {
-        let e = check_size("big.txt", 60 * 1024 * 1024, LoadOptions::default()).unwrap_err();
+        let e = read::check_size("big.txt", 60 * 1024 * 1024, LoadOptions::default()).unwrap_err();
         assert!(e.reason.contains("50 MB"));
     }
 }
