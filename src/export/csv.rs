@@ -30,7 +30,8 @@ pub fn record<S: AsRef<str>>(fields: &[S]) -> String {
 /// The edge table: source, target, stance, alleged_by, evidence_count,
 /// evidence (sentences joined by " | "), negated. Actors by name.
 pub fn edges(map: &RelationMap) -> String {
-    let name = |id: &str| map.entity(id).map_or(id, |e| e.name.as_str()).to_string();
+    let entities = map.entity_index();
+    let name = |id: &str| entities.get(id).map_or(id, |e| e.name.as_str()).to_string();
     let mut out = record(&[
         "source",
         "target",
@@ -47,7 +48,7 @@ pub fn edges(map: &RelationMap) -> String {
             name(&r.target),
             r.stance.to_string(),
             r.alleged_by.as_deref().map(name).unwrap_or_default(),
-            r.evidence.len().to_string(),
+            r.sentence_count().to_string(),
             evidence.join(" | "),
             r.negated.to_string(),
         ]));
@@ -59,8 +60,9 @@ pub fn edges(map: &RelationMap) -> String {
 /// and x, y as drawn in the picture.
 pub fn nodes(map: &RelationMap, picture: &Picture) -> String {
     let mut out = record(&["id", "name", "kind", "aliases", "mentions", "x", "y"]);
+    let entities = map.entity_index();
     for n in &picture.scene.nodes {
-        let entity = map.entity(&n.id);
+        let entity = entities.get(n.id.as_str());
         out.push_str(&record(&[
             n.id.clone(),
             n.name.clone(),
