@@ -47,6 +47,7 @@ fn synthetic_map(n: usize) -> RelationMap {
                 confidence: 1.0,
                 rule: None,
             }],
+            more_evidence: 0,
         })
         .collect();
     RelationMap {

@@ -144,6 +144,7 @@ fn ba_map(n: usize) -> RelationMap {
                 alleged_by: None,
                 negated: false,
                 evidence: Vec::new(),
+                more_evidence: 0,
             })
             .collect(),
     }

@@ -161,8 +161,8 @@ fn actor(app: &StancemapApp, ui: &mut egui::Ui, i: usize, actions: &mut Vec<Acti
             let mut text = format!(
                 "{arrow} {}   {} sentence{}",
                 app.actor_name(other),
-                relation.evidence.len(),
-                if relation.evidence.len() == 1 {
+                relation.sentence_count(),
+                if relation.sentence_count() == 1 {
                     ""
                 } else {
                     "s"
@@ -251,7 +251,7 @@ fn relation_details(
     let mut requests = Vec::new();
     edit_ui::relation_tools(app, ui, r, &mut requests);
     actions.extend(requests.into_iter().map(Action::Curate));
-    let n = relation.evidence.len();
+    let n = relation.sentence_count();
     ui.add_space(8.0);
     ui.label(
         RichText::new(format!(
@@ -305,6 +305,14 @@ fn relation_details(
                     actions.push(Action::Evidence(r, k));
                 }
             });
+    }
+    if relation.more_evidence > 0 {
+        ui.add_space(4.0);
+        ui.weak(format!(
+            "+{} more (only the {} surest sentences are kept)",
+            relation.more_evidence,
+            relation.evidence.len()
+        ));
     }
 }
 

@@ -5,7 +5,9 @@
 //! a copy of the whole map. Evidence is only ever moved or pooled, so undo
 //! gives every sentence back.
 
-use crate::model::{Entity, Evidence, Mention, Relation, RelationMap, Stance};
+use crate::model::{
+    Entity, Evidence, MAX_EVIDENCE, Mention, Relation, RelationMap, Stance, keep_strongest,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
@@ -435,11 +437,18 @@ impl Change<'_> {
                     return Fate::Keep;
                 }
                 let swap = |id: &str| if id == actor { new_id } else { id }.to_string();
+                // Sentences only counted cannot be told apart: they stay
+                // with the actor, unless no listed sentence does.
                 let moved = Relation {
                     source: swap(&r.source),
                     target: swap(&r.target),
                     alleged_by: r.alleged_by.as_deref().map(swap),
                     evidence: going,
+                    more_evidence: if staying.is_empty() {
+                        r.more_evidence
+                    } else {
+                        0
+                    },
                     ..r.clone()
                 };
                 let mut out = vec![moved];
@@ -524,6 +533,7 @@ impl Change<'_> {
                 confidence: 1.0,
                 rule: Some("hand".to_string()),
             }],
+            more_evidence: 0,
         };
         self.patch_relations(|_| Fate::Keep, Some(relation));
         Ok(())
@@ -582,6 +592,7 @@ impl Change<'_> {
                 Some((first, p)) => {
                     *first = (*first).min(from);
                     p.evidence.extend(r.evidence);
+                    p.more_evidence = p.more_evidence.saturating_add(r.more_evidence);
                 }
                 None => pooled.push((from, r)),
             }
@@ -591,6 +602,8 @@ impl Change<'_> {
                 .sort_by(|a, b| evidence_order(a).cmp(&evidence_order(b)));
             p.evidence
                 .dedup_by(|b, a| evidence_order(a) == evidence_order(b));
+            let dropped = keep_strongest(&mut p.evidence, MAX_EVIDENCE);
+            p.more_evidence = p.more_evidence.saturating_add(dropped);
         }
         pooled.sort_by_key(|(from, _)| *from);
 
@@ -654,6 +667,7 @@ mod tests {
                 confidence: 1.0,
                 rule: None,
             }],
+            more_evidence: 0,
         }
     }
 

@@ -427,6 +427,7 @@ mod tests {
                     alleged_by: None,
                     negated: false,
                     evidence: vec![],
+                    more_evidence: 0,
                 },
                 Relation {
                     source: "ru".into(),
@@ -435,6 +436,7 @@ mod tests {
                     alleged_by: None,
                     negated: false,
                     evidence: vec![],
+                    more_evidence: 0,
                 },
             ],
             ..RelationMap::default()

@@ -31,7 +31,8 @@ pub fn record<S: AsRef<str>>(fields: &[S]) -> String {
 /// evidence (sentences joined by " | "), negated, and with camps
 /// breaks_camps. Actors by name.
 pub fn edges(map: &RelationMap, picture: &Picture) -> String {
-    let name = |id: &str| map.entity(id).map_or(id, |e| e.name.as_str()).to_string();
+    let entities = map.entity_index();
+    let name = |id: &str| entities.get(id).map_or(id, |e| e.name.as_str()).to_string();
     let mut header = vec![
         "source",
         "target",
@@ -52,7 +53,7 @@ pub fn edges(map: &RelationMap, picture: &Picture) -> String {
             name(&r.target),
             r.stance.to_string(),
             r.alleged_by.as_deref().map(name).unwrap_or_default(),
-            r.evidence.len().to_string(),
+            r.sentence_count().to_string(),
             evidence.join(" | "),
             r.negated.to_string(),
         ];
@@ -72,8 +73,9 @@ pub fn nodes(map: &RelationMap, picture: &Picture) -> String {
         header.push("camp");
     }
     let mut out = record(&header);
+    let entities = map.entity_index();
     for n in &picture.scene.nodes {
-        let entity = map.entity(&n.id);
+        let entity = entities.get(n.id.as_str());
         let mut row = vec![
             n.id.clone(),
             n.name.clone(),

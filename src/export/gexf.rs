@@ -57,8 +57,9 @@ xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=
         let _ = write!(s, "<attvalue for=\"{key}\" value=\"{}\"/>", escape(value));
     };
     s.push_str("    <nodes>\n");
+    let entities = map.entity_index();
     for n in &scene.nodes {
-        let entity = map.entity(&n.id);
+        let entity = entities.get(n.id.as_str());
         let _ = write!(
             s,
             "      <node id=\"{}\" label=\"{}\"><attvalues>",
@@ -98,14 +99,18 @@ xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=
             escape(&r.source),
             escape(&r.target),
             r.stance,
-            r.evidence.len().max(1)
+            r.sentence_count().max(1)
         );
         att(&mut s, "stance", r.stance.as_str());
         if let Some(by) = &r.alleged_by {
-            att(&mut s, "alleged_by", map.entity(by).map_or(by, |e| &e.name));
+            att(
+                &mut s,
+                "alleged_by",
+                entities.get(by.as_str()).map_or(by, |e| &e.name),
+            );
         }
         att(&mut s, "negated", if r.negated { "true" } else { "false" });
-        att(&mut s, "evidence_count", &r.evidence.len().to_string());
+        att(&mut s, "evidence_count", &r.sentence_count().to_string());
         if let Some(first) = r.evidence.first() {
             att(&mut s, "evidence", first.text.trim());
         }

@@ -50,8 +50,9 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
         let _ = write!(s, "<data key=\"{key}\">{}</data>", escape(value));
     };
     let scene = &picture.scene;
+    let entities = map.entity_index();
     for n in &scene.nodes {
-        let entity = map.entity(&n.id);
+        let entity = entities.get(n.id.as_str());
         let _ = write!(s, "    <node id=\"{}\">", escape(&n.id));
         data(&mut s, "n_label", &n.name);
         data(&mut s, "n_kind", n.kind.as_str());
@@ -84,7 +85,7 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
             data(
                 &mut s,
                 "e_alleged_by",
-                map.entity(by).map_or(by, |e| &e.name),
+                entities.get(by.as_str()).map_or(by, |e| &e.name),
             );
         }
         data(
@@ -92,8 +93,8 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
             "e_negated",
             if r.negated { "true" } else { "false" },
         );
-        data(&mut s, "e_evidence_count", &r.evidence.len().to_string());
-        data(&mut s, "e_weight", &r.evidence.len().max(1).to_string());
+        data(&mut s, "e_evidence_count", &r.sentence_count().to_string());
+        data(&mut s, "e_weight", &r.sentence_count().max(1).to_string());
         if let Some(first) = r.evidence.first() {
             data(&mut s, "e_evidence", first.text.trim());
         }

@@ -14,7 +14,7 @@ use crate::layout::EdgeList;
 use crate::model::{Entity, EntityKind, Relation, RelationMap, Stance, slug};
 use crate::render::{self, Scene};
 use crate::stats::{self, Camps};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 /// The file formats `export` writes, chosen by extension.
@@ -182,16 +182,20 @@ pub fn write_file(
 /// with no evidence (which is how pictures know to draw a plain graph).
 pub fn edge_list_map(list: &EdgeList) -> RelationMap {
     let mut used = HashSet::new();
+    // The next suffix to try for each slug, so that names sharing a slug
+    // (many do: "!", "?" and "…" all slug alike) cost one try each, not one
+    // per name before them.
+    let mut next: HashMap<String, usize> = HashMap::new();
     let ids: Vec<String> = list
         .names
         .iter()
         .map(|name| {
             let base = slug(name);
+            let n = next.entry(base.clone()).or_insert(2);
             let mut id = base.clone();
-            let mut n = 2;
             while !used.insert(id.clone()) {
                 id = format!("{base}-{n}");
-                n += 1;
+                *n += 1;
             }
             id
         })
@@ -218,6 +222,7 @@ pub fn edge_list_map(list: &EdgeList) -> RelationMap {
             alleged_by: None,
             negated: false,
             evidence: Vec::new(),
+            more_evidence: 0,
         })
         .collect();
     RelationMap {
@@ -241,6 +246,21 @@ mod tests {
         );
         assert_eq!(Format::from_path(Path::new("x.pdf")), None);
         assert_eq!(Format::from_path(Path::new("x")), None);
+    }
+
+    #[test]
+    fn names_sharing_a_slug_cost_one_try_each() {
+        // 20,000 names of CJK characters: every one slugs to "actor".
+        let text: String = (0..20_000u32)
+            .filter_map(|i| char::from_u32(0x4E00 + i))
+            .map(|c| format!("{c}\n"))
+            .collect();
+        let list = EdgeList::parse(&text, Separator::Whitespace).unwrap();
+        let map = edge_list_map(&list);
+        let ids: Vec<&str> = map.entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids.len(), 20_000);
+        assert_eq!(ids[..3], ["actor", "actor-2", "actor-3"]);
+        assert_eq!(ids[19_999], "actor-20000");
     }
 
     #[test]

@@ -10,7 +10,8 @@ mod relations;
 mod trace;
 
 use crate::model::{
-    Article, Entity, Evidence, Mention as MapMention, Relation, RelationMap, SCHEMA, Stance,
+    Article, Entity, Evidence, MAX_EVIDENCE, Mention as MapMention, Relation, RelationMap, SCHEMA,
+    Stance, keep_strongest,
 };
 use crate::text::tokens::tokenize;
 use discourse::{Discourse, EntityId};
@@ -342,7 +343,16 @@ fn plural(lex: &Lexicons, s: &Sentence, m: &Mention) -> bool {
 struct Collected {
     mentions: BTreeMap<EntityId, BTreeSet<(usize, usize)>>,
     aliases: BTreeMap<EntityId, BTreeSet<String>>,
-    relations: BTreeMap<(EntityId, EntityId, Stance, Option<EntityId>), Vec<Evidence>>,
+    relations: BTreeMap<(EntityId, EntityId, Stance, Option<EntityId>), Kept>,
+}
+
+/// The sentences of one relation so far: never more than twice
+/// `MAX_EVIDENCE`, the weakest only counted, so that a text stating one
+/// relation in every sentence takes bounded memory.
+#[derive(Default)]
+struct Kept {
+    evidence: Vec<Evidence>,
+    more: usize,
 }
 
 impl Collected {
@@ -373,15 +383,20 @@ impl Collected {
     fn relations(&mut self, sentence: usize, article: &Article, found: &[Found]) {
         for f in found {
             let key = (f.source, f.target, f.stance, f.alleged_by);
-            let evidence = self.relations.entry(key).or_default();
+            let kept = self.relations.entry(key).or_default();
             let confidence = (f.confidence * 100.0).round() / 100.0;
             // Sentences come in order: a repeat can only be the last one,
             // and the surest reading of a sentence counts.
-            if let Some(last) = evidence.last_mut().filter(|e| e.sentence == sentence) {
+            if let Some(last) = kept.evidence.last_mut().filter(|e| e.sentence == sentence) {
                 last.confidence = last.confidence.max(confidence);
                 continue;
             }
-            evidence.push(Evidence {
+            // Pruned only before a new sentence, so the last one stays
+            // for its repeats.
+            if kept.evidence.len() >= 2 * MAX_EVIDENCE {
+                kept.more += keep_strongest(&mut kept.evidence, MAX_EVIDENCE);
+            }
+            kept.evidence.push(Evidence {
                 article: article.id.clone(),
                 sentence,
                 cue: f.cue.clone(),
@@ -437,16 +452,15 @@ impl Collected {
         let relations = self
             .relations
             .into_iter()
-            .map(
-                |((source, target, stance, alleged_by), evidence)| Relation {
-                    source: d.id(source).to_string(),
-                    target: d.id(target).to_string(),
-                    stance,
-                    alleged_by: alleged_by.map(|a| d.id(a).to_string()),
-                    negated: false,
-                    evidence,
-                },
-            )
+            .map(|((source, target, stance, alleged_by), kept)| Relation {
+                source: d.id(source).to_string(),
+                target: d.id(target).to_string(),
+                stance,
+                alleged_by: alleged_by.map(|a| d.id(a).to_string()),
+                negated: false,
+                evidence: kept.evidence,
+                more_evidence: kept.more,
+            })
             .collect();
         let mut map = RelationMap {
             schema: SCHEMA.to_string(),

@@ -58,6 +58,14 @@ pub fn layout_packed(graph: &Graph, seed: u64, max_iterations: u32, aspect: f32)
     let (mut iterations, mut converged) = (0u32, true);
     let parts = components(graph);
     let n = graph.node_count();
+    // No nodes, no pieces: the sizes below are taken from the largest piece.
+    if parts.is_empty() {
+        return Packed {
+            positions: Vec::new(),
+            iterations,
+            converged,
+        };
+    }
     let mut local: Vec<Vec<[f32; 2]>> = Vec::with_capacity(parts.len());
     let mut slot = vec![0u32; n];
     for part in &parts {
@@ -157,9 +165,22 @@ pub fn layout_packed(graph: &Graph, seed: u64, max_iterations: u32, aspect: f32)
     if !singles.is_empty() {
         let (width, height) = (right, if right > 0.0 { y + row_height } else { 0.0 });
         let step = gap.max(1.0);
+        // Many singles beside a small piece (or none) would make a strip
+        // one piece wide: rows are at least as long, and columns as high,
+        // as a grid of the singles alone in `aspect` would be.
+        let count = singles.len() as f32;
+        let (row, column) = (
+            (0.75 * aspect * count).sqrt() * step,
+            (count / aspect).sqrt() * step,
+        );
         let (below, beside) = (
-            single_slots(singles.len(), width.max(step), step, false),
-            single_slots(singles.len(), height.max(step), step * 0.5, true),
+            single_slots(singles.len(), width.max(row).max(step), step, false),
+            single_slots(
+                singles.len(),
+                height.max(column).max(step),
+                step * 0.5,
+                true,
+            ),
         );
         let fit = |slots: &[[f32; 2]], dx: f32, dy: f32| {
             let w = slots.iter().map(|s| s[0] + dx).fold(width, f32::max);
@@ -231,6 +252,26 @@ mod tests {
     fn components_are_found_largest_first() {
         let g = Graph::unweighted(6, [(4, 5), (0, 1), (1, 2)]);
         assert_eq!(components(&g), vec![vec![0, 1, 2], vec![4, 5], vec![3]]);
+    }
+
+    #[test]
+    fn lone_nodes_fill_a_rectangle_of_the_aspect() {
+        for n in [10, 1_000, 100_000] {
+            let p = layout_packed(&Graph::unweighted(n, []), 1, 500, 1.6).positions;
+            let (mut lo, mut hi) = ([f32::MAX; 2], [f32::MIN; 2]);
+            for q in &p {
+                lo = [lo[0].min(q[0]), lo[1].min(q[1])];
+                hi = [hi[0].max(q[0]), hi[1].max(q[1])];
+            }
+            let ratio = (hi[0] - lo[0]) / (hi[1] - lo[1]);
+            assert!((0.8..3.2).contains(&ratio), "{n} nodes: {ratio}");
+        }
+    }
+
+    #[test]
+    fn an_empty_graph_packs_to_no_positions() {
+        let packed = layout_packed(&Graph::unweighted(0, []), 1, 500, 1.6);
+        assert!(packed.positions.is_empty() && packed.converged);
     }
 
     #[test]

@@ -1,35 +1,61 @@
 //! Merging maps: many articles, one graph.
 
-use super::{Article, RelationMap};
+use super::{Article, RelationMap, Stance};
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Merge maps into one. Articles are renumbered `a1, a2, ...` in input order
 /// (an article whose title and text are already present is not added twice),
 /// entities are unified by id (aliases and mentions pooled), and relations by
-/// their key (evidence pooled), so every sentence keeps its article.
+/// their key (evidence pooled, and the counts of unlisted sentences added
+/// up), so every sentence keeps its article. Everything is found by hash,
+/// so merging takes time in proportion to the maps' size.
 pub fn merge_maps(maps: impl IntoIterator<Item = RelationMap>) -> RelationMap {
     let mut out = RelationMap::default();
+    let mut articles = ArticleIndex::default();
+    let mut entities: HashMap<String, usize> = HashMap::new();
+    let mut relations: HashMap<RelationKey, usize> = HashMap::new();
     for map in maps {
-        let renamed = absorb_articles(&mut out.articles, map.articles);
+        let renamed = articles.absorb(&mut out.articles, map.articles);
         for mut entity in map.entities {
             for mention in &mut entity.mentions {
                 rename(&renamed, &mut mention.article);
             }
-            match out.entities.iter_mut().find(|e| e.id == entity.id) {
-                Some(existing) => {
+            match entities.get(&entity.id) {
+                Some(&i) => {
+                    let existing = &mut out.entities[i];
                     existing.aliases.extend(entity.aliases);
                     existing.mentions.extend(entity.mentions);
                 }
-                None => out.entities.push(entity),
+                None => {
+                    entities.insert(entity.id.clone(), out.entities.len());
+                    out.entities.push(entity);
+                }
             }
         }
         for mut relation in map.relations {
             for evidence in &mut relation.evidence {
                 rename(&renamed, &mut evidence.article);
             }
-            match out.relations.iter_mut().find(|r| r.key() == relation.key()) {
-                Some(existing) => existing.evidence.extend(relation.evidence),
-                None => out.relations.push(relation),
+            let key = (
+                relation.source.clone(),
+                relation.target.clone(),
+                relation.stance,
+                relation.alleged_by.clone(),
+                relation.negated,
+            );
+            match relations.get(&key) {
+                Some(&i) => {
+                    let existing = &mut out.relations[i];
+                    existing.evidence.extend(relation.evidence);
+                    existing.more_evidence = existing
+                        .more_evidence
+                        .saturating_add(relation.more_evidence);
+                }
+                None => {
+                    relations.insert(key, out.relations.len());
+                    out.relations.push(relation);
+                }
             }
         }
     }
@@ -37,26 +63,51 @@ pub fn merge_maps(maps: impl IntoIterator<Item = RelationMap>) -> RelationMap {
     out
 }
 
-/// Add `incoming` articles to `articles`, returning old id -> new id.
-fn absorb_articles(articles: &mut Vec<Article>, incoming: Vec<Article>) -> HashMap<String, String> {
-    let mut renamed = HashMap::new();
-    for mut article in incoming {
-        let old_id = std::mem::take(&mut article.id);
-        let same = articles
-            .iter()
-            .find(|a| a.text == article.text && a.title == article.title);
-        let new_id = match same {
-            Some(existing) => existing.id.clone(),
-            None => {
-                article.id = format!("a{}", articles.len() + 1);
-                let id = article.id.clone();
-                articles.push(article);
-                id
-            }
-        };
-        renamed.insert(old_id, new_id);
+/// `Relation::key`, owned.
+type RelationKey = (String, String, Stance, Option<String>, bool);
+
+/// The merged articles by a hash of title and text, to find a repeat.
+#[derive(Default)]
+struct ArticleIndex {
+    by_hash: HashMap<u64, Vec<usize>>,
+}
+
+impl ArticleIndex {
+    fn hash(article: &Article) -> u64 {
+        let mut h = DefaultHasher::new();
+        (&article.title, &article.text).hash(&mut h);
+        h.finish()
     }
-    renamed
+
+    /// Add `incoming` articles to `articles`, returning old id -> new id.
+    fn absorb(
+        &mut self,
+        articles: &mut Vec<Article>,
+        incoming: Vec<Article>,
+    ) -> HashMap<String, String> {
+        let mut renamed = HashMap::new();
+        for mut article in incoming {
+            let old_id = std::mem::take(&mut article.id);
+            let hash = Self::hash(&article);
+            let bucket = self.by_hash.entry(hash).or_default();
+            let same = bucket
+                .iter()
+                .map(|&i| &articles[i])
+                .find(|a| a.text == article.text && a.title == article.title);
+            let new_id = match same {
+                Some(existing) => existing.id.clone(),
+                None => {
+                    article.id = format!("a{}", articles.len() + 1);
+                    let id = article.id.clone();
+                    bucket.push(articles.len());
+                    articles.push(article);
+                    id
+                }
+            };
+            renamed.insert(old_id, new_id);
+        }
+        renamed
+    }
 }
 
 fn rename(renamed: &HashMap<String, String>, article: &mut String) {
@@ -106,6 +157,7 @@ mod tests {
                     confidence: 0.8,
                     rule: None,
                 }],
+                more_evidence: 0,
             }],
             ..RelationMap::default()
         }

@@ -10,6 +10,7 @@ mod merge;
 mod subset;
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
 
 pub use date::{DateRange, Day, End};
@@ -270,6 +271,41 @@ pub struct Relation {
     pub negated: bool,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// Further sentences that state the relation but are not listed: only
+    /// the `MAX_EVIDENCE` surest are kept, so that a text repeating one
+    /// claim thousands of times gives a map of bounded size.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more_evidence: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// The most sentences a relation lists; the rest are only counted.
+pub const MAX_EVIDENCE: usize = 50;
+
+/// Keep the `max` strongest of `evidence` (surest first, then earliest in
+/// the list), in their order; returns how many were dropped.
+pub fn keep_strongest(evidence: &mut Vec<Evidence>, max: usize) -> usize {
+    if evidence.len() <= max {
+        return 0;
+    }
+    let mut ranked: Vec<usize> = (0..evidence.len()).collect();
+    ranked.sort_by(|&a, &b| {
+        evidence[b]
+            .confidence
+            .total_cmp(&evidence[a].confidence)
+            .then(a.cmp(&b))
+    });
+    let mut keep = vec![false; evidence.len()];
+    for &i in &ranked[..max] {
+        keep[i] = true;
+    }
+    let dropped = evidence.len() - max;
+    let mut flags = keep.into_iter();
+    evidence.retain(|_| flags.next().unwrap_or(false));
+    dropped
 }
 
 impl Relation {
@@ -282,6 +318,11 @@ impl Relation {
             .map(|e| 1.0 - e.confidence.clamp(0.0, 1.0))
             .product();
         1.0 - doubt
+    }
+
+    /// How many sentences state it: those listed and those only counted.
+    pub fn sentence_count(&self) -> usize {
+        self.evidence.len().saturating_add(self.more_evidence)
     }
 
     /// The identity of a relation: two relations with the same key are one.
@@ -297,8 +338,20 @@ impl Relation {
 }
 
 impl RelationMap {
+    /// The entity with this id: a scan, for one look-up. Loops over a
+    /// whole map use `entity_index` instead, or they grow with the square
+    /// of the map.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// Entities by id, the first of any that share one (as `entity` finds).
+    pub fn entity_index(&self) -> HashMap<&str, &Entity> {
+        let mut index = HashMap::with_capacity(self.entities.len());
+        for e in &self.entities {
+            index.entry(e.id.as_str()).or_insert(e);
+        }
+        index
     }
 
     pub fn article(&self, id: &str) -> Option<&Article> {
@@ -306,7 +359,8 @@ impl RelationMap {
     }
 
     /// Put entities, aliases, mentions, relations and evidence in their
-    /// canonical order, so that equal maps serialise to equal bytes.
+    /// canonical order, so that equal maps serialise to equal bytes, and
+    /// keep at most `MAX_EVIDENCE` sentences per relation.
     pub fn normalise(&mut self) {
         for entity in &mut self.entities {
             entity.aliases.sort();
@@ -319,6 +373,8 @@ impl RelationMap {
         for relation in &mut self.relations {
             relation.evidence.sort_by(Evidence::order);
             relation.evidence.dedup_by(|b, a| a.order(b).is_eq());
+            let dropped = keep_strongest(&mut relation.evidence, MAX_EVIDENCE);
+            relation.more_evidence = relation.more_evidence.saturating_add(dropped);
         }
         self.relations.sort_by(|a, b| a.key().cmp(&b.key()));
     }

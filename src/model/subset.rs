@@ -15,9 +15,15 @@ impl RelationMap {
         let kept: HashSet<&str> = self.articles.iter().map(|a| a.id.as_str()).collect();
         self.relations.retain_mut(|relation| {
             let had_evidence = !relation.evidence.is_empty();
+            let listed = relation.evidence.len();
             relation
                 .evidence
                 .retain(|e| kept.contains(e.article.as_str()));
+            // Sentences only counted have no article: they stay while
+            // every listed one does.
+            if relation.evidence.len() < listed {
+                relation.more_evidence = 0;
+            }
             !had_evidence || !relation.evidence.is_empty()
         });
         let ends: HashSet<&str> = self

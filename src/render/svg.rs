@@ -111,6 +111,11 @@ pub fn write(scene: &Scene) -> String {
     if let Some(legend) = &scene.legend {
         write_legend(&mut s, legend, p);
     }
+    if let Some(notice) = &scene.notice {
+        s.push_str("<g id=\"notice\">\n");
+        text(&mut s, notice);
+        s.push_str("</g>\n");
+    }
     if !scene.title.is_empty() || scene.subtitle.is_some() {
         s.push_str("<g id=\"title\">\n");
         for line in scene.title.iter().chain(&scene.subtitle) {

@@ -307,6 +307,7 @@ mod tests {
                     alleged_by: None,
                     negated: false,
                     evidence: Vec::new(),
+                    more_evidence: 0,
                 })
                 .collect(),
             ..RelationMap::default()

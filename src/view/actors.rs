@@ -20,8 +20,9 @@ pub struct Actors {
 impl Actors {
     pub fn new(map: &RelationMap, mg: &layout::MapGraph) -> Self {
         let mut actors = Actors::default();
+        let entities = map.entity_index();
         for (i, id) in mg.ids.iter().enumerate() {
-            let entity = map.entity(id);
+            let entity = entities.get(id.as_str());
             actors.ids.push(id.clone());
             actors
                 .names

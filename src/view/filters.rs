@@ -121,8 +121,9 @@ pub fn visibility(
 ) -> Visibility {
     let hidden = &filters.hidden_articles;
     let mut base = vec![true; actors.len()];
+    let entities = map.entity_index();
     for (i, id) in actors.ids.iter().enumerate() {
-        let Some(entity) = map.entity(id) else {
+        let Some(entity) = entities.get(id.as_str()) else {
             continue;
         };
         let media = filters.hide_media && entity.kind == EntityKind::Media;
@@ -140,14 +141,22 @@ pub fn visibility(
     let (mut most_evidence, mut sentences, mut any_negated) = (0, 0, false);
     for relation in &map.relations {
         by_stance[relation.stance.index()] += 1;
-        most_evidence = most_evidence.max(relation.evidence.len());
-        sentences += relation.evidence.len();
+        most_evidence = most_evidence.max(relation.sentence_count());
+        sentences += relation.sentence_count();
         any_negated |= relation.negated;
+        // Sentences only counted have no article: they count while no
+        // article is hidden.
+        let unlisted = if hidden.is_empty() {
+            relation.more_evidence
+        } else {
+            0
+        };
         let count = relation
             .evidence
             .iter()
             .filter(|e| !hidden.contains(&e.article))
-            .count();
+            .count()
+            .saturating_add(unlisted);
         evidence.push(count);
         let strong_enough = if relation.evidence.is_empty() {
             filters.min_evidence <= 1

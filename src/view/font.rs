@@ -65,35 +65,101 @@ fn face(weight: Weight) -> &'static Face {
     }
 }
 
+/// Measures text one character at a time, in the same order and with the
+/// same rounding as `text_width`, so that fitting can stop as soon as the
+/// text is wider than the room: the work is the drawn part, never the whole
+/// (a 5 MB title costs what its first line does).
+struct Ruler<F> {
+    /// A character's advance in font units.
+    advance: F,
+    size: f32,
+    units_per_em: f32,
+}
+
+impl<F: FnMut(char) -> f32> Ruler<F> {
+    fn px(&self, units: f32) -> f32 {
+        units * self.size / self.units_per_em
+    }
+
+    /// `text` whole when it fits in `max_width`, else its longest start
+    /// that fits with an ellipsis after it (trailing spaces dropped).
+    fn fit(&mut self, text: &str, max_width: f32) -> String {
+        let ellipsis = (self.advance)('…');
+        let (mut units, mut cut) = (0.0f32, 0);
+        for (i, c) in text.char_indices() {
+            units += (self.advance)(c);
+            if self.px(units) > max_width {
+                return format!("{}…", text[..cut].trim_end());
+            }
+            if !c.is_whitespace() && self.px(units + ellipsis) <= max_width {
+                cut = i + c.len_utf8();
+            }
+        }
+        if self.px(units) <= max_width {
+            text.to_string()
+        } else {
+            "…".to_string()
+        }
+    }
+
+    /// The last space of `text` before which the text fits in
+    /// `max_width`; `Ok(None)` when no space does, `Err(())` when the whole
+    /// text fits.
+    fn break_at(&mut self, text: &str, max_width: f32) -> Result<Option<usize>, ()> {
+        let (mut units, mut cut) = (0.0f32, None);
+        for (i, c) in text.char_indices() {
+            if c == ' ' && self.px(units) <= max_width {
+                cut = Some(i);
+            }
+            units += (self.advance)(c);
+            if self.px(units) > max_width {
+                return Ok(cut);
+            }
+        }
+        Err(())
+    }
+
+    fn wrap(&mut self, text: &str, max_width: f32, max_lines: usize) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut rest = text.trim();
+        while lines.len() + 1 < max_lines {
+            let Ok(Some(i)) = self.break_at(rest, max_width) else {
+                break;
+            };
+            lines.push(rest[..i].trim_end().to_string());
+            rest = rest[i..].trim_start();
+        }
+        if !rest.is_empty() {
+            lines.push(self.fit(rest, max_width));
+        }
+        lines
+    }
+}
+
+fn ruler(size: f32, weight: Weight) -> Ruler<impl FnMut(char) -> f32> {
+    let face = face(weight);
+    Ruler {
+        advance: |c| {
+            let glyph = face.charmap.map(c).unwrap_or_default();
+            face.metrics.advance_width(glyph).unwrap_or(0.0)
+        },
+        size,
+        units_per_em: face.units_per_em,
+    }
+}
+
 /// Width of `text` in pixels at `size` px: the sum of glyph advances
 /// (kerning only ever tightens it a little, so boxes err on the safe side).
 /// Characters the font lacks count as its missing-glyph box.
 pub fn text_width(text: &str, size: f32, weight: Weight) -> f32 {
-    let face = face(weight);
-    let units: f32 = text
-        .chars()
-        .map(|c| {
-            let glyph = face.charmap.map(c).unwrap_or_default();
-            face.metrics.advance_width(glyph).unwrap_or(0.0)
-        })
-        .sum();
-    units * size / face.units_per_em
+    let mut ruler = ruler(size, weight);
+    let units: f32 = text.chars().map(&mut ruler.advance).sum();
+    ruler.px(units)
 }
 
 /// Cut `text` to fit `max_width` px, ending with an ellipsis when cut.
 pub fn fit_text(text: &str, size: f32, weight: Weight, max_width: f32) -> String {
-    if text_width(text, size, weight) <= max_width {
-        return text.to_string();
-    }
-    let mut out: String = text.to_string();
-    while !out.is_empty() {
-        out.pop();
-        let candidate = format!("{}…", out.trim_end());
-        if text_width(&candidate, size, weight) <= max_width {
-            return candidate;
-        }
-    }
-    "…".to_string()
+    ruler(size, weight).fit(text, max_width)
 }
 
 /// Break `text` at spaces into at most `max_lines` lines of `max_width`
@@ -105,22 +171,7 @@ pub fn wrap_text(
     max_width: f32,
     max_lines: usize,
 ) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut rest = text.trim();
-    while lines.len() + 1 < max_lines && text_width(rest, size, weight) > max_width {
-        let cut = rest
-            .match_indices(' ')
-            .map(|(i, _)| i)
-            .take_while(|&i| text_width(&rest[..i], size, weight) <= max_width)
-            .last();
-        let Some(i) = cut else { break };
-        lines.push(rest[..i].trim_end().to_string());
-        rest = rest[i..].trim_start();
-    }
-    if !rest.is_empty() {
-        lines.push(fit_text(rest, size, weight, max_width));
-    }
-    lines
+    ruler(size, weight).wrap(text, max_width, max_lines)
 }
 
 /// A font database holding only the bundled faces, for usvg.
@@ -178,6 +229,43 @@ mod tests {
             ["short"]
         );
         assert!(wrap_text("  ", 14.0, Weight::Regular, 90.0, 2).is_empty());
+    }
+
+    /// A ruler that counts the characters it measures.
+    fn counting(count: &std::cell::Cell<usize>) -> Ruler<impl FnMut(char) -> f32 + '_> {
+        let mut inner = ruler(14.0, Weight::Regular);
+        Ruler {
+            advance: move |c| {
+                count.set(count.get() + 1);
+                (inner.advance)(c)
+            },
+            size: 14.0,
+            units_per_em: inner.units_per_em,
+        }
+    }
+
+    #[test]
+    fn fitting_measures_only_what_can_be_drawn() {
+        let long = "Pakistan accuses the Taliban of sheltering the TTP. ".repeat(20_000);
+        let count = std::cell::Cell::new(0);
+        let mut r = counting(&count);
+        let fitted = r.fit(&long, 300.0);
+        assert_eq!(
+            fitted,
+            fit_text(&long[..2000], 14.0, Weight::Regular, 300.0)
+        );
+        assert!(count.get() < 200, "{} characters measured", count.get());
+        count.set(0);
+        let lines = r.wrap(&long, 300.0, 2);
+        assert_eq!(
+            lines,
+            wrap_text(&long[..2000], 14.0, Weight::Regular, 300.0, 2)
+        );
+        assert!(count.get() < 400, "{} characters measured", count.get());
+        let spaceless = "x".repeat(1_000_000);
+        count.set(0);
+        r.wrap(&spaceless, 300.0, 2);
+        assert!(count.get() < 200, "{} characters measured", count.get());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::style::{
 };
 use crate::layout;
 use crate::model::{EntityKind, RelationMap, Stance};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How to draw a picture.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,7 +101,13 @@ pub struct Scene {
     pub legend: Option<Legend>,
     /// Nodes that wanted a label but had no free spot.
     pub unlabelled: usize,
+    /// A line in the middle of the map's area when there is nothing to
+    /// draw, so an empty picture reads as "no actors", not as a failure.
+    pub notice: Option<TextLine>,
 }
+
+/// What a picture of a map without actors says.
+const NO_ACTORS: &str = "No actors found";
 
 const MARGIN: f32 = 28.0;
 /// Article openings make long headings: two lines before cutting.
@@ -249,11 +255,13 @@ impl Scene {
         let n = graph.ids.len().max(1);
         let density = (area.width() * area.height() / n as f32).sqrt();
         let shrink = (density / 40.0).clamp(0.2, 1.0);
+        let entities = map.entity_index();
         let names: Vec<String> = graph
             .ids
             .iter()
             .map(|id| {
-                map.entity(id)
+                entities
+                    .get(id.as_str())
                     .map_or_else(|| id.clone(), |e| e.name.clone())
             })
             .collect();
@@ -297,7 +305,7 @@ impl Scene {
             .iter()
             .enumerate()
             .map(|(i, id)| {
-                let entity = map.entity(id);
+                let entity = entities.get(id.as_str());
                 let kind = entity.map_or(EntityKind::Other, |e| e.kind);
                 let mentions = entity.map_or(0, |e| e.mentions.len());
                 let tooltip = if plain {
@@ -342,7 +350,7 @@ impl Scene {
                 width: if plain {
                     (1.2 * shrink).max(0.6)
                 } else {
-                    style::edge_width(r.evidence.len())
+                    style::edge_width(r.sentence_count())
                 },
                 arrow: !plain,
             })
@@ -409,11 +417,13 @@ impl Scene {
                         "{s} → {t}: {}{} ({} sentence{})",
                         if r.negated { "not " } else { "" },
                         r.stance,
-                        r.evidence.len(),
-                        if r.evidence.len() == 1 { "" } else { "s" }
+                        r.sentence_count(),
+                        if r.sentence_count() == 1 { "" } else { "s" }
                     );
                     if let Some(by) = &r.alleged_by {
-                        let by = map.entity(by).map_or(by.as_str(), |e| e.name.as_str());
+                        let by = entities
+                            .get(by.as_str())
+                            .map_or(by.as_str(), |e| e.name.as_str());
                         tip.push_str(&format!(", alleged by {by}"));
                     }
                     if let Some(e) = r.evidence.first() {
@@ -446,6 +456,20 @@ impl Scene {
             })
             .collect();
 
+        let notice = graph.ids.is_empty().then(|| {
+            let w = text_width(NO_ACTORS, SUBTITLE_SIZE, Weight::Regular);
+            TextLine {
+                text: NO_ACTORS.to_string(),
+                at: [
+                    ((area.x0 + area.x1 - w) / 2.0).max(area.x0),
+                    (area.y0 + area.y1 + SUBTITLE_SIZE) / 2.0,
+                ],
+                size: SUBTITLE_SIZE,
+                weight: Weight::Regular,
+                color: palette.muted_text,
+            }
+        });
+
         Scene {
             width,
             height,
@@ -458,13 +482,14 @@ impl Scene {
             labels,
             legend,
             unlabelled,
+            notice,
         }
     }
 }
 
 /// "8 actors · 8 relations · 16 sentences"
 fn summary(map: &RelationMap) -> String {
-    let sentences: usize = map.relations.iter().map(|r| r.evidence.len()).sum();
+    let sentences: usize = map.relations.iter().map(|r| r.sentence_count()).sum();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{} · {} · {}",
@@ -477,38 +502,57 @@ fn summary(map: &RelationMap) -> String {
 /// Space kept between two actors' outlines.
 const SPACING: f32 = 6.0;
 
+/// At most this many neighbours are compared with one actor in one round,
+/// so actors piled on one spot cost a bounded amount per round; the rest
+/// are reached in later rounds, once the pile has spread.
+const MAX_NEIGHBOURS: usize = 64;
+
 /// Push apart the actors `which` that overlap (or come closer than
 /// `SPACING`), keeping them in `bounds`: the layout's units are not the
-/// picture's pixels, so actors fitted to a canvas may overlap.
-fn separate(centers: &mut [Point], radii: &[f32], which: &[usize], bounds: Rect) {
+/// picture's pixels, so actors fitted to a canvas may overlap. Neighbours
+/// are found through a grid of cells as wide as the largest pair's reach,
+/// so a round costs about the number of actors, and nothing is tried when
+/// the actors cannot all fit apart in `bounds`. Returns the number of
+/// pairs compared (the work done).
+fn separate(centers: &mut [Point], radii: &[f32], which: &[usize], bounds: Rect) -> usize {
     let reach = 2.0 * radii.iter().copied().fold(0.0, f32::max) + SPACING;
-    let mut order = which.to_vec();
+    let room: f32 = which
+        .iter()
+        .map(|&i| (2.0 * radii[i] + SPACING).powi(2))
+        .sum();
+    if which.len() < 2 || !(room <= bounds.width() * bounds.height()) {
+        return 0;
+    }
+    let cell_of = |p: Point| {
+        let c = |v: f32| (v / reach).floor().clamp(-1e9, 1e9) as i64;
+        (c(p[0]), c(p[1]))
+    };
+    let mut compared = 0;
     for _ in 0..200 {
-        order.sort_by(|&a, &b| centers[a][0].total_cmp(&centers[b][0]));
+        let mut order: Vec<((i64, i64), usize)> =
+            which.iter().map(|&i| (cell_of(centers[i]), i)).collect();
+        order.sort_unstable();
+        let mut cells: HashMap<(i64, i64), (usize, usize)> = HashMap::new();
+        for (k, &(cell, _)) in order.iter().enumerate() {
+            cells.entry(cell).or_insert((k, k)).1 = k + 1;
+        }
         let mut moved = false;
-        for (k, &a) in order.iter().enumerate() {
-            for &b in &order[k + 1..] {
-                if centers[b][0] - centers[a][0] > reach {
-                    break;
-                }
-                let (ca, cb) = (centers[a], centers[b]);
-                let d = [cb[0] - ca[0], cb[1] - ca[1]];
-                let len = d[0].hypot(d[1]);
-                let min = radii[a] + radii[b] + SPACING;
-                if len >= min {
+        for (k, &((cx, cy), a)) in order.iter().enumerate() {
+            let mut budget = MAX_NEIGHBOURS;
+            'cells: for (dx, dy) in [(0, 0), (0, 1), (1, -1), (1, 0), (1, 1)] {
+                let Some(&(from, to)) = cells.get(&(cx + dx, cy + dy)) else {
                     continue;
-                }
-                // Coinciding actors part along a direction of their own.
-                let u = if len > 1e-3 {
-                    [d[0] / len, d[1] / len]
-                } else {
-                    let t = (a * 7 + b * 13) as f32;
-                    [t.cos(), t.sin()]
                 };
-                let push = (min - len) / 2.0 + 0.01;
-                centers[a] = [ca[0] - u[0] * push, ca[1] - u[1] * push];
-                centers[b] = [cb[0] + u[0] * push, cb[1] + u[1] * push];
-                moved = true;
+                // In the actor's own cell only the ones after it: each pair once.
+                let from = if (dx, dy) == (0, 0) { k + 1 } else { from };
+                for &(_, b) in &order[from..to] {
+                    if budget == 0 {
+                        break 'cells;
+                    }
+                    budget -= 1;
+                    compared += 1;
+                    moved |= push_apart(centers, radii, a, b);
+                }
             }
         }
         for &i in which {
@@ -522,6 +566,30 @@ fn separate(centers: &mut [Point], radii: &[f32], which: &[usize], bounds: Rect)
             break;
         }
     }
+    compared
+}
+
+/// Move actors `a` and `b` apart when they are closer than their radii and
+/// `SPACING`; whether they were.
+fn push_apart(centers: &mut [Point], radii: &[f32], a: usize, b: usize) -> bool {
+    let (ca, cb) = (centers[a], centers[b]);
+    let d = [cb[0] - ca[0], cb[1] - ca[1]];
+    let len = d[0].hypot(d[1]);
+    let min = radii[a] + radii[b] + SPACING;
+    if len >= min {
+        return false;
+    }
+    // Coinciding actors part along a direction of their own.
+    let u = if len > 1e-3 {
+        [d[0] / len, d[1] / len]
+    } else {
+        let t = (a * 7 + b * 13) as f32;
+        [t.cos(), t.sin()]
+    };
+    let push = (min - len) / 2.0 + 0.01;
+    centers[a] = [ca[0] - u[0] * push, ca[1] - u[1] * push];
+    centers[b] = [cb[0] + u[0] * push, cb[1] + u[1] * push];
+    true
 }
 
 /// Actors without any relation, laid out in rows along the bottom of
@@ -905,5 +973,45 @@ mod tests {
             }
         }
         assert_eq!(centers[3], [300.0, 300.0], "an actor alone stays put");
+    }
+
+    /// `n` actors of radius 4 on a jittered grid 9 px apart (a few of
+    /// them overlapping their neighbour), in bounds with room to spare.
+    fn crowd(n: usize) -> (Vec<Point>, Vec<f32>, Rect) {
+        let side = (n as f32).sqrt().ceil() as usize;
+        let centers = (0..n)
+            .map(|i| {
+                let jitter = if i % 7 == 0 { 5.0 } else { 0.0 };
+                [(i % side) as f32 * 9.0 + jitter, (i / side) as f32 * 9.0]
+            })
+            .collect();
+        let extent = side as f32 * 9.0 * 2.0;
+        (centers, vec![4.0; n], Rect::new(0.0, 0.0, extent, extent))
+    }
+
+    #[test]
+    fn separating_grows_with_the_number_of_actors_not_its_square() {
+        let mut work = Vec::new();
+        for n in [2_000, 8_000] {
+            let (mut centers, radii, bounds) = crowd(n);
+            let which: Vec<usize> = (0..n).collect();
+            work.push(separate(&mut centers, &radii, &which, bounds));
+        }
+        assert!(work[0] > 0);
+        assert!(
+            work[1] <= 5 * work[0],
+            "4x the actors, {work:?} pairs compared"
+        );
+    }
+
+    #[test]
+    fn actors_too_many_to_fit_apart_are_left_as_they_are() {
+        let n = 10_000;
+        let (mut centers, radii, _) = crowd(n);
+        let before = centers.clone();
+        let which: Vec<usize> = (0..n).collect();
+        let small = Rect::new(0.0, 0.0, 200.0, 200.0);
+        assert_eq!(separate(&mut centers, &radii, &which, small), 0);
+        assert_eq!(centers, before);
     }
 }
