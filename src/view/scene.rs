@@ -520,7 +520,11 @@ fn separate(centers: &mut [Point], radii: &[f32], which: &[usize], bounds: Rect)
         .iter()
         .map(|&i| (2.0 * radii[i] + SPACING).powi(2))
         .sum();
-    if which.len() < 2 || !(room <= bounds.width() * bounds.height()) {
+    // Not enough room (or a NaN area): nothing can be pushed apart.
+    let fits = room
+        .partial_cmp(&(bounds.width() * bounds.height()))
+        .is_some_and(|o| o.is_le());
+    if which.len() < 2 || !fits {
         return 0;
     }
     let cell_of = |p: Point| {
